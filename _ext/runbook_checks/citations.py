@@ -1,0 +1,42 @@
+"""Citation rules sphinx-needs cannot express: required source URLs and visible inference marks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+INFERENCE_MARK = "**Inference"
+
+
+def required_citation_problems(
+    needs: Mapping[str, Mapping[str, Any]], required: Mapping[str, list[str]]
+) -> list[tuple[str, str | None]]:
+    """(message, need id) for each required URL without a source need, or a recommendation not citing it."""
+    sources_by_url = {need["url"]: need_id for need_id, need in needs.items() if need["type"] == "src"}
+    problems: list[tuple[str, str | None]] = []
+    for url, recommendation_ids in required.items():
+        source_id = sources_by_url.get(url)
+        if source_id is None:
+            problems.append((f"required citation missing: no source need has url '{url}'", None))
+            continue
+        for rec_id in recommendation_ids:
+            rec = needs.get(rec_id)
+            if rec is None:
+                problems.append((f"required citation: recommendation '{rec_id}' (must cite {source_id}) does not exist", None))
+            elif source_id not in (rec.get("cites") or []):
+                problems.append((f"required citation missing: '{rec_id}' must cite '{source_id}' ({url})", rec_id))
+    return problems
+
+
+def inference_mark_problems(needs: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """A recommendation's basis and its visible **Inference** mark must agree."""
+    problems: list[tuple[str, str]] = []
+    for need_id, need in needs.items():
+        if need["type"] != "rec":
+            continue
+        marked = INFERENCE_MARK in (need.get("content") or "")
+        if need.get("basis") == "inference" and not marked:
+            problems.append((f"'{need_id}' has basis 'inference' but its text does not start a paragraph with **Inference**", need_id))
+        if need.get("basis") == "source" and marked:
+            problems.append((f"'{need_id}' is marked **Inference** in its text but has basis 'source'", need_id))
+    return problems

@@ -1,0 +1,36 @@
+"""Small helpers to read the parsed runbook (docutils doctree), not its Markdown source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docutils import nodes
+
+
+def top_level_sections(doctree: nodes.document) -> list[nodes.section]:
+    """Sections directly under the page title (the runbook's `##` headings)."""
+    title_sections = [node for node in doctree.children if isinstance(node, nodes.section)]
+    if not title_sections:
+        return []
+    return [child for child in title_sections[0].children if isinstance(child, nodes.section)]
+
+
+def section_title(section: nodes.section) -> str:
+    return section.next_node(nodes.title).astext().strip()
+
+
+def find_section(doctree: nodes.document, title: str) -> nodes.section | None:
+    for section in top_level_sections(doctree):
+        if section_title(section) == title:
+            return section
+    return None
+
+
+def inline_literals(node: nodes.Node) -> Iterator[nodes.literal]:
+    yield from node.findall(nodes.literal)
+
+
+def code_blocks(node: nodes.Node, language: str) -> Iterator[nodes.literal_block]:
+    for block in node.findall(nodes.literal_block):
+        if block.get("language") == language:
+            yield block

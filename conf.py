@@ -1,0 +1,201 @@
+"""Sphinx configuration: the runbook project and its need model.
+
+The need model (types, fields, links, schema rules) is declared here once. sphinx-needs enforces
+what it can express; `_ext/runbook_checks` enforces the rest (see its module docstrings).
+"""
+
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).parent.resolve()
+sys.path.insert(0, str(REPO_ROOT / "_ext"))
+
+project = "Low-latency streaming join runbook"
+author = "Data platform team"
+copyright = "2026, Data platform team"
+
+extensions = [
+    "myst_parser",
+    "sphinx_needs",
+    "sphinx.ext.graphviz",
+    "sphinxcontrib.spelling",
+    "runbook_checks",
+]
+
+root_doc = "index"
+exclude_patterns = ["_build", "spelling_wordlist.txt"]
+html_theme = "furo"
+html_title = "Streaming join runbook"
+html_static_path = ["docs/_static"]
+html_css_files = ["runbook.css"]
+
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_heading_anchors = 3
+
+# ---------------------------------------------------------------------------------------------
+# Need model
+# ---------------------------------------------------------------------------------------------
+# Source URLs must be https and on the two publishers the digest covers.
+SOURCE_URL_PATTERN = r"^https://(docs\.databricks\.com|spark\.apache\.org)/\S+$"
+
+needs_id_required = True
+needs_id_regex = r"^(SRC|REC|EVD)_[A-Z0-9_]{3,}$"
+needs_build_json = True
+needs_reproducible_json = True
+needs_report_dead_links = True
+needs_default_layout = "clean"
+needs_flow_engine = "graphviz"
+needs_schema_validation_enabled = True
+
+needs_types = {
+    "src": {
+        "title": "Source",
+        "prefix": "SRC_",
+        "color": "#DCE8F5",
+        "style": "node",
+        "fields": {
+            "url": {
+                "description": "Exact page URL of the authoritative source.",
+                "nullable": False,
+                "schema": {"type": "string", "pattern": SOURCE_URL_PATTERN},
+            },
+            "publisher": {
+                "description": "Who publishes the page.",
+                "nullable": False,
+                "schema": {"type": "string", "enum": ["Databricks", "Apache Spark"]},
+            },
+            "applies_to": {
+                "description": "Doc version or runtime the page speaks for.",
+                "nullable": False,
+                "schema": {"type": "string", "minLength": 3},
+            },
+        },
+    },
+    "rec": {
+        "title": "Recommendation",
+        "prefix": "REC_",
+        "color": "#FCE8C8",
+        "style": "node",
+        "fields": {
+            "basis": {
+                "description": "'source' when a cited page states it, 'inference' when it is our reasoning.",
+                "nullable": False,
+                "schema": {"type": "string", "enum": ["source", "inference"]},
+            },
+            "settings": {
+                "description": "Spec settings this recommendation fixes, as 'path=value' "
+                "(checked against the bundle job spec).",
+                "schema": {"type": "array", "items": {"type": "string", "pattern": r"^\S+=\S+$"}},
+            },
+            "databricks_only": {
+                "description": "spark.* keys named here that exist only on Databricks runtimes "
+                "(exempt from the open-source engine check).",
+                "schema": {"type": "array", "items": {"type": "string", "pattern": r"^spark\.\S+$"}},
+            },
+        },
+        "links": {
+            "cites": {
+                "description": "Sources that back the recommendation.",
+                "outgoing": "cites",
+                "incoming": "backs",
+                "target_types": ["src"],
+            },
+            "evidence": {
+                "description": "Local measurements behind an inference.",
+                "outgoing": "measured by",
+                "incoming": "supports",
+                "target_types": ["evid"],
+            },
+        },
+    },
+    "evid": {
+        "title": "Evidence",
+        "prefix": "EVD_",
+        "color": "#D9F2D9",
+        "style": "node",
+        "fields": {
+            "artifact": {
+                "description": "Committed result file, relative to the repository root.",
+                "nullable": False,
+                "schema": {"type": "string", "minLength": 3},
+            },
+        },
+    },
+}
+
+# What a type's own entry cannot say takes a schema rule: conditions between fields, ID prefixes.
+needs_schema_definitions = {
+    "schemas": [
+        {
+            "id": "sourced-recommendation-cites",
+            "message": "a recommendation with basis 'source' must cite at least one source need "
+            "(or be marked basis: inference)",
+            "select": {"properties": {"type": {"const": "rec"}, "basis": {"const": "source"}}},
+            "validate": {"local": {"properties": {"cites": {"minItems": 1}}, "required": ["cites"]}},
+        },
+        {
+            "id": "source-id-prefix",
+            "message": "source need IDs start with SRC_",
+            "select": {"properties": {"type": {"const": "src"}}},
+            "validate": {"local": {"properties": {"id": {"pattern": "^SRC_"}}}},
+        },
+        {
+            "id": "recommendation-id-prefix",
+            "message": "recommendation need IDs start with REC_",
+            "select": {"properties": {"type": {"const": "rec"}}},
+            "validate": {"local": {"properties": {"id": {"pattern": "^REC_"}}}},
+        },
+        {
+            "id": "evidence-id-prefix",
+            "message": "evidence need IDs start with EVD_",
+            "select": {"properties": {"type": {"const": "evid"}}},
+            "validate": {"local": {"properties": {"id": {"pattern": "^EVD_"}}}},
+        },
+    ]
+}
+
+# ---------------------------------------------------------------------------------------------
+# Project checks (_ext/runbook_checks): what sphinx-needs cannot express
+# ---------------------------------------------------------------------------------------------
+runbook_repo_root = str(REPO_ROOT)
+runbook_docname = "low-latency-streaming-cluster-config"
+runbook_sections = [
+    "Purpose and Scope",
+    "Recommended Baseline Cluster Configuration",
+    "Why This Configuration",
+    "Photon Note",
+    "Operations Checklist",
+    "Tuning Playbook",
+    "Source Mapping",
+]
+runbook_bundle_file = "databricks.yml"
+runbook_job_spec_file = "resources/low_latency_stream_join_simple_job.job.yml"
+runbook_readme_file = "README.md"
+
+# Each required source URL, and the recommendations that must cite it.
+STATEFUL_STREAMING = "https://docs.databricks.com/aws/en/structured-streaming/stateful-streaming"
+ROCKSDB_STATE_STORE = "https://docs.databricks.com/aws/en/structured-streaming/rocksdb-state-store"
+SPARK_TRIGGER_PY = (
+    "https://spark.apache.org/docs/4.1.1/api/python/reference/pyspark.sql/api/"
+    "pyspark.sql.streaming.DataStreamWriter.trigger.html"
+)
+runbook_required_citations = {
+    STATEFUL_STREAMING: [
+        "REC_COMPUTE_OPTIMIZED_WORKERS",
+        "REC_SHUFFLE_PARTITIONS",
+        "REC_NO_DATA_MICRO_BATCHES",
+        "REC_ROCKSDB_CHANGELOG",
+    ],
+    ROCKSDB_STATE_STORE: ["REC_ROCKSDB_CHANGELOG"],
+    SPARK_TRIGGER_PY: ["REC_TRIGGER_INTERVAL"],
+}
+
+# ---------------------------------------------------------------------------------------------
+# Spelling
+# ---------------------------------------------------------------------------------------------
+spelling_lang = "en_US"
+spelling_word_list_filename = "spelling_wordlist.txt"
+spelling_show_suggestions = True
+spelling_warning = True
+spelling_ignore_pypi_package_names = False
+spelling_ignore_contributor_names = False
