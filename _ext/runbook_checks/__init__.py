@@ -142,7 +142,11 @@ def check_spark_keys(app: Sphinx, env: BuildEnvironment) -> None:
     for key in sorted(named | exempt.keys()):
         known = results[key]["known"]
         if key in exempt and known:
-            warn(f"'{exempt[key]}' marks '{key}' Databricks-only, but the open-source engine knows it", "spark-key", docname)
+            warn(
+                f"'{exempt[key]}' marks '{key}' Databricks-only, but the open-source engine knows it",
+                "spark-key",
+                docname,
+            )
         elif key not in exempt and not known:
             warn(
                 f"spark key '{key}' named in the runbook is not known to the pinned engine "

@@ -22,7 +22,9 @@ def required_citation_problems(
         for rec_id in recommendation_ids:
             rec = needs.get(rec_id)
             if rec is None:
-                problems.append((f"required citation: recommendation '{rec_id}' (must cite {source_id}) does not exist", None))
+                problems.append(
+                    (f"required citation: recommendation '{rec_id}' (must cite {source_id}) does not exist", None)
+                )
             elif source_id not in (rec.get("cites") or []):
                 problems.append((f"required citation missing: '{rec_id}' must cite '{source_id}' ({url})", rec_id))
     return problems
@@ -36,7 +38,12 @@ def inference_mark_problems(needs: Mapping[str, Mapping[str, Any]]) -> list[tupl
             continue
         marked = INFERENCE_MARK in (need.get("content") or "")
         if need.get("basis") == "inference" and not marked:
-            problems.append((f"'{need_id}' has basis 'inference' but its text does not start a paragraph with **Inference**", need_id))
+            problems.append(
+                (
+                    f"'{need_id}' has basis 'inference' but its text does not start a paragraph with **Inference**",
+                    need_id,
+                )
+            )
         if need.get("basis") == "source" and marked:
             problems.append((f"'{need_id}' is marked **Inference** in its text but has basis 'source'", need_id))
     return problems

@@ -62,8 +62,12 @@ def build_table(app: Sphinx, fromdocname: str) -> nodes.table:
         row = nodes.row()
         row += nodes.entry("", need_reference(app, fromdocname, need))
         row += nodes.entry("", nodes.paragraph(text=need.get("basis") or ""))
-        row += nodes.entry("", *sources_cell(app, fromdocname, [needs[i] for i in need.get("cites") or [] if i in needs]))
-        row += nodes.entry("", *sources_cell(app, fromdocname, [needs[i] for i in need.get("evidence") or [] if i in needs]))
+        row += nodes.entry(
+            "", *sources_cell(app, fromdocname, [needs[i] for i in need.get("cites") or [] if i in needs])
+        )
+        row += nodes.entry(
+            "", *sources_cell(app, fromdocname, [needs[i] for i in need.get("evidence") or [] if i in needs])
+        )
         body += row
     group += body
     return table

@@ -26,10 +26,15 @@ def state_files_after_stateful_query(spark: SparkSession, changelog: bool) -> se
         for batch in range(2):
             (landing / f"{batch}.json").write_text(json.dumps({"k": batch}) + "\n")
             query = (
-                spark.readStream.schema("k INT").json(str(landing))
-                .groupBy("k").count()
-                .writeStream.format("noop").outputMode("update")
-                .option("checkpointLocation", str(checkpoint)).trigger(availableNow=True).start()
+                spark.readStream.schema("k INT")
+                .json(str(landing))
+                .groupBy("k")
+                .count()
+                .writeStream.format("noop")
+                .outputMode("update")
+                .option("checkpointLocation", str(checkpoint))
+                .trigger(availableNow=True)
+                .start()
             )
             query.awaitTermination()
         return {path.suffix for path in (checkpoint / "state").rglob("*") if path.is_file()}
@@ -51,7 +56,8 @@ EFFECT_PROBES = {CHANGELOG_KEY: prove_changelog_key}
 
 def main(keys: list[str]) -> None:
     spark = (
-        SparkSession.builder.master("local[1]").appName("spark-key-probe")
+        SparkSession.builder.master("local[1]")
+        .appName("spark-key-probe")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "1")

@@ -48,10 +48,14 @@ def snippet_problems(snippet_text: str, job: Mapping[str, Any], spec_file: str) 
         return [f"runbook YAML snippet does not parse: {error}"]
     if not isinstance(snippet, dict) or "job_clusters" not in snippet:
         return ["runbook YAML snippet must be a 'job_clusters:' block copied from the job spec"]
-    problems = diff_mappings({"job_clusters": snippet["job_clusters"]}, {"job_clusters": job.get("job_clusters")}, spec_file)
+    problems = diff_mappings(
+        {"job_clusters": snippet["job_clusters"]}, {"job_clusters": job.get("job_clusters")}, spec_file
+    )
     for index, cluster in enumerate(snippet["job_clusters"] or []):
         if "autoscale" in (cluster.get("new_cluster") or {}):
-            problems.append(f"runbook YAML snippet job_clusters[{index}] has an 'autoscale' block; the cluster must be fixed-size")
+            problems.append(
+                f"runbook YAML snippet job_clusters[{index}] has an 'autoscale' block; the cluster must be fixed-size"
+            )
     return problems
 
 
@@ -63,7 +67,9 @@ def task_parameter(task: Mapping[str, Any], flag: str) -> str | None:
     return None
 
 
-def identity_from_spec(job_key: str, job: Mapping[str, Any], spec_file: str, bundle_root_relative: str) -> dict[str, str | None]:
+def identity_from_spec(
+    job_key: str, job: Mapping[str, Any], spec_file: str, bundle_root_relative: str
+) -> dict[str, str | None]:
     """The names the runbook's Purpose and Scope table must repeat, read from the spec."""
     tasks = job.get("tasks") or [{}]
     task = tasks[0]

@@ -71,38 +71,94 @@ def build_parser() -> argparse.ArgumentParser:
         prog="low_latency_stream_join_simple_job",
         description="Low-latency inner stream-stream join of orders and payments on order_id.",
     )
-    parser.add_argument("--mode", choices=["local", "databricks"], default="local",
-                        help="local: embedded Spark, files; databricks: Unity Catalog tables (default: local)")
-    parser.add_argument("--source", choices=["rate", "json"], default="rate",
-                        help="local input: synthetic rate generator or JSON landing folders (default: rate)")
-    parser.add_argument("--left-table", "--left-path", dest="left", default="",
-                        help="orders input: table name (databricks) or JSON folder (local json)")
-    parser.add_argument("--right-table", "--right-path", dest="right", default="",
-                        help="payments input: table name (databricks) or JSON folder (local json)")
-    parser.add_argument("--output-table", "--output-path", dest="output", required=True,
-                        help="sink: Delta table name (databricks) or Parquet folder (local)")
-    parser.add_argument("--checkpoint-location", required=True,
-                        help="checkpoint folder; keep it for restarts, use a new one for a new query")
+    parser.add_argument(
+        "--mode",
+        choices=["local", "databricks"],
+        default="local",
+        help="local: embedded Spark, files; databricks: Unity Catalog tables (default: local)",
+    )
+    parser.add_argument(
+        "--source",
+        choices=["rate", "json"],
+        default="rate",
+        help="local input: synthetic rate generator or JSON landing folders (default: rate)",
+    )
+    parser.add_argument(
+        "--left-table",
+        "--left-path",
+        dest="left",
+        default="",
+        help="orders input: table name (databricks) or JSON folder (local json)",
+    )
+    parser.add_argument(
+        "--right-table",
+        "--right-path",
+        dest="right",
+        default="",
+        help="payments input: table name (databricks) or JSON folder (local json)",
+    )
+    parser.add_argument(
+        "--output-table",
+        "--output-path",
+        dest="output",
+        required=True,
+        help="sink: Delta table name (databricks) or Parquet folder (local)",
+    )
+    parser.add_argument(
+        "--checkpoint-location",
+        required=True,
+        help="checkpoint folder; keep it for restarts, use a new one for a new query",
+    )
     parser.add_argument("--query-name", default=DEFAULT_QUERY_NAME, help="query name shown in the Spark UI")
-    parser.add_argument("--trigger-interval", default="1 second",
-                        help="processing-time trigger, e.g. '1 second'; 'default' runs batches back to back")
-    parser.add_argument("--rows-per-second", type=positive_int, default=50,
-                        help="synthetic rate per stream (local rate source, default: 50)")
+    parser.add_argument(
+        "--trigger-interval",
+        default="1 second",
+        help="processing-time trigger, e.g. '1 second'; 'default' runs batches back to back",
+    )
+    parser.add_argument(
+        "--rows-per-second",
+        type=positive_int,
+        default=50,
+        help="synthetic rate per stream (local rate source, default: 50)",
+    )
     parser.add_argument("--watermark-delay", default="10 seconds", help="watermark delay on both inputs")
-    parser.add_argument("--join-range-seconds", type=positive_int, default=5,
-                        help="payments match orders whose event time is within +/- this many seconds")
-    parser.add_argument("--latency-budget-ms", type=positive_int, default=1000,
-                        help="warn when a micro-batch's triggerExecution exceeds this (default: 1000)")
-    parser.add_argument("--behind-ratio", type=float, default=0.9,
-                        help="warn when processedRowsPerSecond < ratio x inputRowsPerSecond (default: 0.9)")
-    parser.add_argument("--run-seconds", type=float, default=0.0,
-                        help="stop after this many seconds (0: run until stopped)")
-    parser.add_argument("--local-cores", type=positive_int, default=min(os.cpu_count() or 2, 2),
-                        help="local mode: cores of the embedded Spark (default: min(cpu count, 2))")
-    parser.add_argument("--job-spec", default=str(DEFAULT_JOB_SPEC),
-                        help="local mode: bundle job spec whose spark_conf the job applies")
-    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
-                        help="local mode: extra Spark conf overriding the spec (benchmarks)")
+    parser.add_argument(
+        "--join-range-seconds",
+        type=positive_int,
+        default=5,
+        help="payments match orders whose event time is within +/- this many seconds",
+    )
+    parser.add_argument(
+        "--latency-budget-ms",
+        type=positive_int,
+        default=1000,
+        help="warn when a micro-batch's triggerExecution exceeds this (default: 1000)",
+    )
+    parser.add_argument(
+        "--behind-ratio",
+        type=float,
+        default=0.9,
+        help="warn when processedRowsPerSecond < ratio x inputRowsPerSecond (default: 0.9)",
+    )
+    parser.add_argument(
+        "--run-seconds", type=float, default=0.0, help="stop after this many seconds (0: run until stopped)"
+    )
+    parser.add_argument(
+        "--local-cores",
+        type=positive_int,
+        default=min(os.cpu_count() or 2, 2),
+        help="local mode: cores of the embedded Spark (default: min(cpu count, 2))",
+    )
+    parser.add_argument(
+        "--job-spec", default=str(DEFAULT_JOB_SPEC), help="local mode: bundle job spec whose spark_conf the job applies"
+    )
+    parser.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="local mode: extra Spark conf overriding the spec (benchmarks)",
+    )
     return parser
 
 
@@ -126,12 +182,22 @@ def parse_config(argv: list[str]) -> JobConfig:
     if args.mode == "local" and args.source == "json" and not (args.left and args.right):
         raise JobError("--source json needs --left-path and --right-path")
     return JobConfig(
-        mode=args.mode, source=args.source, left=args.left, right=args.right, output=args.output,
-        checkpoint_location=args.checkpoint_location, query_name=args.query_name,
-        trigger_interval=args.trigger_interval, rows_per_second=args.rows_per_second,
-        watermark_delay=args.watermark_delay, join_range_seconds=args.join_range_seconds,
-        latency_budget_ms=args.latency_budget_ms, behind_ratio=args.behind_ratio,
-        run_seconds=args.run_seconds, local_cores=args.local_cores, job_spec=args.job_spec,
+        mode=args.mode,
+        source=args.source,
+        left=args.left,
+        right=args.right,
+        output=args.output,
+        checkpoint_location=args.checkpoint_location,
+        query_name=args.query_name,
+        trigger_interval=args.trigger_interval,
+        rows_per_second=args.rows_per_second,
+        watermark_delay=args.watermark_delay,
+        join_range_seconds=args.join_range_seconds,
+        latency_budget_ms=args.latency_budget_ms,
+        behind_ratio=args.behind_ratio,
+        run_seconds=args.run_seconds,
+        local_cores=args.local_cores,
+        job_spec=args.job_spec,
         extra_conf=tuple(extra),
     )
 
@@ -169,7 +235,8 @@ def local_spark_conf(cluster: dict[str, Any], local_cores: int) -> tuple[dict[st
     note = (
         f"shuffle partitions {local_partitions} = spec {spec_partitions} partitions x {local_cores} local cores "
         f"/ {cluster_cores} cluster cores ({cluster.get('num_workers')} x {node_type}); "
-        f"state store provider {OSS_ROCKSDB_PROVIDER} (open-source class; RocksDB is the Databricks default from DBR 17.3)"
+        f"state store provider {OSS_ROCKSDB_PROVIDER} "
+        "(open-source class; RocksDB is the Databricks default from DBR 17.3)"
     )
     return conf, note
 
@@ -180,7 +247,8 @@ def create_local_session(config: JobConfig):
     conf, note = local_spark_conf(spec_job_cluster(config.job_spec), config.local_cores)
     conf.update(dict(config.extra_conf))
     builder = (
-        SparkSession.builder.master(f"local[{config.local_cores}]").appName(config.query_name)
+        SparkSession.builder.master(f"local[{config.local_cores}]")
+        .appName(config.query_name)
         .config("spark.ui.showConsoleProgress", "false")
     )
     for key, value in conf.items():
@@ -206,13 +274,20 @@ def read_sources(spark, config: JobConfig):
             spark.readStream.schema(EVENT_SCHEMA).json(config.left),
             spark.readStream.schema(EVENT_SCHEMA).json(config.right),
         )
+
     # Synthetic generator: row n of each stream is order n, so every order has one payment.
     def generated(amount_scale: float):
         return (
-            spark.readStream.format("rate").option("rowsPerSecond", config.rows_per_second).load()
-            .select(F.col("value").alias("order_id"), F.col("timestamp").alias("event_time"),
-                    (F.col("value") % 100 * amount_scale).alias("amount"))
+            spark.readStream.format("rate")
+            .option("rowsPerSecond", config.rows_per_second)
+            .load()
+            .select(
+                F.col("value").alias("order_id"),
+                F.col("timestamp").alias("event_time"),
+                (F.col("value") % 100 * amount_scale).alias("amount"),
+            )
         )
+
     return generated(1.0), generated(1.1)
 
 
@@ -221,11 +296,13 @@ def join_streams(orders, payments, config: JobConfig):
     from pyspark.sql import functions as F
 
     left = orders.select(
-        F.col("order_id").alias("order_id"), F.col("event_time").alias("order_time"),
+        F.col("order_id").alias("order_id"),
+        F.col("event_time").alias("order_time"),
         F.col("amount").alias("order_amount"),
     ).withWatermark("order_time", config.watermark_delay)
     right = payments.select(
-        F.col("order_id").alias("payment_order_id"), F.col("event_time").alias("payment_time"),
+        F.col("order_id").alias("payment_order_id"),
+        F.col("event_time").alias("payment_time"),
         F.col("amount").alias("payment_amount"),
     ).withWatermark("payment_time", config.watermark_delay)
     window = f"INTERVAL {config.join_range_seconds} SECONDS"
@@ -240,7 +317,8 @@ def join_streams(orders, payments, config: JobConfig):
 
 def start_query(joined, config: JobConfig):
     writer = (
-        joined.writeStream.queryName(config.query_name).outputMode("append")
+        joined.writeStream.queryName(config.query_name)
+        .outputMode("append")
         .option("checkpointLocation", config.checkpoint_location)
     )
     if config.trigger_interval != "default":
@@ -313,10 +391,14 @@ def run(config: JobConfig) -> None:
         from pyspark.sql import SparkSession
 
         spark = SparkSession.builder.getOrCreate()
-        keys = ("spark.sql.shuffle.partitions", "spark.sql.streaming.noDataMicroBatches.enabled",
-                "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled")
-        log.info("cluster spark_conf (from the job spec): %s",
-                 json.dumps({key: spark.conf.get(key, None) for key in keys}))
+        keys = (
+            "spark.sql.shuffle.partitions",
+            "spark.sql.streaming.noDataMicroBatches.enabled",
+            "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
+        )
+        log.info(
+            "cluster spark_conf (from the job spec): %s", json.dumps({key: spark.conf.get(key, None) for key in keys})
+        )
     else:
         spark = create_local_session(config)
     listener = make_progress_listener(config.latency_budget_ms, config.behind_ratio)
