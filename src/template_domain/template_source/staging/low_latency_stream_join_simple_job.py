@@ -56,6 +56,7 @@ class JobConfig:
     latency_budget_ms: int = 1000
     behind_ratio: float = 0.9
     run_seconds: float = 0.0
+    max_files_per_trigger: int = 0
     local_cores: int = 2
     job_spec: str = str(DEFAULT_JOB_SPEC)
     extra_conf: tuple[tuple[str, str], ...] = ()
@@ -113,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--trigger-interval",
         default="1 second",
-        help="processing-time trigger, e.g. '1 second'; 'default' runs batches back to back",
+        help="processing-time trigger, e.g. '1 second'; 'default' runs batches back to back; "
+        "'available-now' processes what is there and stops",
     )
     parser.add_argument(
         "--rows-per-second",
@@ -142,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--run-seconds", type=float, default=0.0, help="stop after this many seconds (0: run until stopped)"
+    )
+    parser.add_argument(
+        "--max-files-per-trigger",
+        type=positive_int,
+        default=None,
+        help="local json source: files read per micro-batch per input (default: all new files)",
     )
     parser.add_argument(
         "--local-cores",
@@ -196,6 +204,7 @@ def parse_config(argv: list[str]) -> JobConfig:
         latency_budget_ms=args.latency_budget_ms,
         behind_ratio=args.behind_ratio,
         run_seconds=args.run_seconds,
+        max_files_per_trigger=args.max_files_per_trigger or 0,
         local_cores=args.local_cores,
         job_spec=args.job_spec,
         extra_conf=tuple(extra),
@@ -270,10 +279,14 @@ def read_sources(spark, config: JobConfig):
     if config.mode == "databricks":
         return spark.readStream.table(config.left), spark.readStream.table(config.right)
     if config.source == "json":
-        return (
-            spark.readStream.schema(EVENT_SCHEMA).json(config.left),
-            spark.readStream.schema(EVENT_SCHEMA).json(config.right),
-        )
+
+        def landing(folder: str):
+            reader = spark.readStream.schema(EVENT_SCHEMA)
+            if config.max_files_per_trigger:
+                reader = reader.option("maxFilesPerTrigger", config.max_files_per_trigger)
+            return reader.json(folder)
+
+        return landing(config.left), landing(config.right)
 
     # Synthetic generator: row n of each stream is order n, so every order has one payment.
     def generated(amount_scale: float):
@@ -321,7 +334,9 @@ def start_query(joined, config: JobConfig):
         .outputMode("append")
         .option("checkpointLocation", config.checkpoint_location)
     )
-    if config.trigger_interval != "default":
+    if config.trigger_interval == "available-now":
+        writer = writer.trigger(availableNow=True)
+    elif config.trigger_interval != "default":
         writer = writer.trigger(processingTime=config.trigger_interval)
     if config.mode == "databricks":
         return writer.toTable(config.output)
@@ -405,15 +420,15 @@ def run(config: JobConfig) -> None:
     spark.streams.addListener(listener)
     orders, payments = read_sources(spark, config)
     query = start_query(join_streams(orders, payments, config), config)
-    if config.run_seconds > 0:
+    if config.trigger_interval == "available-now" or config.run_seconds <= 0:
+        query.awaitTermination()
+    else:
         query.awaitTermination(config.run_seconds)
         query.stop()
-        # Detach before shutdown so no event is sent to a closing Python process.
-        spark.streams.removeListener(listener)
-        if config.mode == "local":
-            spark.stop()
-    else:
-        query.awaitTermination()
+    # Detach before shutdown so no event is sent to a closing Python process.
+    spark.streams.removeListener(listener)
+    if config.mode == "local":
+        spark.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
