@@ -138,7 +138,9 @@ def check_spark_keys(app: Sphinx, env: BuildEnvironment) -> None:
             exempt[key] = need_id
     text = env.get_doctree(docname).astext()
     named |= spark_keys.keys_in_text(text)
-    results = spark_keys.probe_keys(named | exempt.keys(), spark_keys.cache_file(Path(app.doctreedir)))
+    results = spark_keys.probe_keys(
+        named | exempt.keys(), spark_keys.cache_file(repo_root(app) / app.config.runbook_spark_key_cache)
+    )
     for key in sorted(named | exempt.keys()):
         known = results[key]["known"]
         if key in exempt and known:
@@ -177,6 +179,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_job_spec_file", "", "env")
     app.add_config_value("runbook_readme_file", "README.md", "env")
     app.add_config_value("runbook_required_citations", {}, "env")
+    app.add_config_value("runbook_spark_key_cache", "_build/spark-key-cache.json", "env")
     app.add_node(source_matrix)
     app.add_directive("source-matrix", SourceMatrixDirective)
     app.connect("env-check-consistency", run_checks)

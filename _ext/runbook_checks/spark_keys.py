@@ -23,10 +23,10 @@ def keys_in_text(text: str) -> set[str]:
     return set(SPARK_KEY.findall(text))
 
 
-def cache_file(default_dir: Path) -> Path:
+def cache_file(default: Path) -> Path:
     # Tests share one cache across their temporary projects through this variable.
     override = os.environ.get("RUNBOOK_SPARK_KEY_CACHE")
-    return Path(override) if override else default_dir / "spark-key-cache.json"
+    return Path(override) if override else default
 
 
 def probe_keys(keys: set[str], cache_path: Path) -> dict[str, dict]:

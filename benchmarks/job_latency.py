@@ -1,0 +1,276 @@
+"""Job latency benchmark: the runbook's settings versus Spark defaults and single-setting variations.
+
+Runs the real job functions on embedded Spark against the synthetic rate source, one configuration
+after another in one process (same machine, same JVM), each with a fresh checkpoint: a warm-up, then a
+bounded measurement window. Prints a table and writes benchmarks/results/job_latency.json and .png.
+
+End-to-end latency of a joined pair = commit time of the micro-batch that wrote it (modification time
+of the file sink's `_spark_metadata/<batch>` entry) minus the later of its two event times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "src"))
+
+from template_domain.template_source.staging import low_latency_stream_join_simple_job as job  # noqa: E402
+
+RESULTS = REPO_ROOT / "benchmarks" / "results"
+HDFS_PROVIDER = "org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider"
+CHANGELOG = "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled"
+NO_DATA = "spark.sql.streaming.noDataMicroBatches.enabled"
+PARTITIONS = "spark.sql.shuffle.partitions"
+PROVIDER = "spark.sql.streaming.stateStore.providerClass"
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    group: str  # runbook | defaults | variation
+    conf: dict[str, str]
+    trigger: str
+    changed: str = ""
+
+
+@dataclass
+class Measurement:
+    name: str
+    group: str
+    changed: str
+    trigger: str
+    conf: dict[str, str]
+    status: str = "ok"
+    batches: int = 0
+    trigger_ms: dict[str, float] = field(default_factory=dict)
+    e2e_s: dict[str, float] = field(default_factory=dict)
+    rows_per_s: float = 0.0
+    joined_rows: int = 0
+    state_rows: float = 0.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def variants(cores: int, runbook_conf: dict[str, str], runbook_trigger: str) -> list[Variant]:
+    runbook = Variant("runbook", "runbook", runbook_conf, runbook_trigger, "runbook settings")
+    defaults = Variant(
+        "spark-defaults",
+        "defaults",
+        {PARTITIONS: "200", PROVIDER: HDFS_PROVIDER, NO_DATA: "true"},
+        "default",
+        "200 partitions, HDFS state store, default trigger",
+    )
+
+    def vary(name: str, changed: str, trigger: str | None = None, **conf: str) -> Variant:
+        merged = dict(runbook_conf)
+        merged.update({key.replace("__", "."): value for key, value in conf.items()})
+        return Variant(name, "variation", merged, trigger or runbook_trigger, changed)
+
+    keys = {"partitions": PARTITIONS, "changelog": CHANGELOG, "provider": PROVIDER, "nodata": NO_DATA}
+    return [
+        runbook,
+        defaults,
+        vary(f"partitions-2x ({2 * cores})", f"partitions {2 * cores}", **{keys["partitions"]: str(2 * cores)}),
+        vary(f"partitions-4x ({4 * cores})", f"partitions {4 * cores}", **{keys["partitions"]: str(4 * cores)}),
+        vary("partitions-200", "partitions 200", **{keys["partitions"]: "200"}),
+        vary("changelog-off", "changelog checkpointing off", **{keys["changelog"]: "false"}),
+        vary("hdfs-state-store", "HDFS-backed state store", **{keys["provider"]: HDFS_PROVIDER}),
+        vary("noDataMicroBatches-true", "noDataMicroBatches true", **{keys["nodata"]: "true"}),
+        vary("default-trigger", "default trigger (ProcessingTime(0))", trigger="default"),
+    ]
+
+
+def batch_commit_times(output: Path) -> tuple[dict[str, int], dict[int, float]]:
+    """File path -> batch id, and batch id -> commit time, from the file sink's metadata log."""
+    files, commits = {}, {}
+    metadata = output / "_spark_metadata"
+    for entry in metadata.iterdir() if metadata.is_dir() else []:
+        if not entry.name.isdigit():
+            continue
+        batch = int(entry.name)
+        commits[batch] = entry.stat().st_mtime
+        for line in entry.read_text(encoding="utf-8").splitlines()[1:]:
+            files[Path(json.loads(line)["path"].removeprefix("file:")).name] = batch
+    return files, commits
+
+
+def end_to_end_latencies(spark, output: Path, since: float) -> list[float]:
+    from pyspark.sql import functions as F
+
+    files, commits = batch_commit_times(output)
+    if not files:
+        return []
+    rows = (
+        spark.read.parquet(str(output))
+        .select(
+            F.element_at(F.split(F.input_file_name(), "/"), -1).alias("file"),
+            F.greatest("order_time", "payment_time").cast("double").alias("later_event"),
+        )
+        .collect()
+    )
+    latencies = []
+    for row in rows:
+        batch = files.get(row.file)
+        if batch is not None and commits[batch] >= since:
+            latencies.append(commits[batch] - row.later_event)
+    return latencies
+
+
+def measure(spark, variant: Variant, base: job.JobConfig, warmup: float, window: float, work: Path) -> Measurement:
+    result = Measurement(variant.name, variant.group, variant.changed, variant.trigger, variant.conf)
+    for key, value in variant.conf.items():
+        spark.conf.set(key, value)
+    out = work / variant.name.replace(" ", "_")
+    config = replace(
+        base,
+        output=str(out / "output"),
+        checkpoint_location=str(out / "checkpoint"),
+        trigger_interval=variant.trigger,
+        query_name=f"bench_{variant.name}".replace(" ", "_").replace("(", "").replace(")", ""),
+    )
+    orders, payments = job.read_sources(spark, config)
+    query = job.start_query(job.join_streams(orders, payments, config), config)
+    started = time.time()
+    try:
+        time.sleep(warmup)
+        window_start = time.time()
+        time.sleep(window)
+        window_end = time.time()
+        progress = [p for p in query.recentProgress if p["numInputRows"] > 0]
+    finally:
+        query.stop()
+    in_window = [
+        p
+        for p in progress
+        if window_start <= datetime.fromisoformat(p["timestamp"].replace("Z", "+00:00")).timestamp() <= window_end
+    ]
+    result.batches = len(in_window)
+    if not in_window:
+        result.status = f"no batch completed within the {window:.0f} s window after {warmup:.0f} s warm-up"
+        return result
+    trigger_ms = [float(p["durationMs"]["triggerExecution"]) for p in in_window]
+    result.trigger_ms = {f"p{q}": percentile(trigger_ms, q) for q in (50, 95, 99)}
+    latencies = end_to_end_latencies(spark, Path(config.output), window_start)
+    result.joined_rows = len(latencies)
+    result.e2e_s = {f"p{q}": round(percentile(latencies, q), 3) for q in (50, 99)} if latencies else {}
+    result.rows_per_s = round(sum(p["numInputRows"] for p in in_window) / (window_end - window_start), 1)
+    result.state_rows = statistics.fmean(sum(op["numRowsTotal"] for op in p["stateOperators"]) for p in in_window)
+    print(f"  {variant.name}: {result.batches} batches in {time.time() - started:.0f} s", flush=True)
+    return result
+
+
+def plot(results: list[Measurement], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    measured = [r for r in results if r.status == "ok"]
+    names = [r.name for r in measured]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
+    positions = range(len(measured))
+    for offset, q in ((-0.2, "p50"), (0.2, "p99")):
+        left.barh([p + offset for p in positions], [r.trigger_ms.get(q, 0) for r in measured], height=0.4, label=q)
+        right.barh([p + offset for p in positions], [r.e2e_s.get(q, 0) for r in measured], height=0.4, label=q)
+    left.set_title("Micro-batch triggerExecution (ms)")
+    right.set_title("End-to-end latency (s)")
+    for axis in (left, right):
+        axis.set_yticks(list(positions), names)
+        axis.invert_yaxis()
+        axis.legend()
+        axis.grid(axis="x", alpha=0.3)
+    right.set_yticklabels([])
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--warmup", type=float, default=20.0, help="seconds before measuring (default 20)")
+    parser.add_argument("--window", type=float, default=45.0, help="measured seconds per configuration (default 45)")
+    parser.add_argument("--rows-per-second", type=int, default=50, help="rate per stream (default 50)")
+    parser.add_argument("--only", nargs="*", default=None, help="run only these configuration names")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="result folder (default benchmarks/results)")
+    args = parser.parse_args()
+
+    cores = min(os.cpu_count() or 2, 2)
+    base = job.JobConfig(local_cores=cores, rows_per_second=args.rows_per_second, output="", checkpoint_location="")
+    cluster = job.spec_job_cluster(base.job_spec)
+    runbook_conf, note = job.local_spark_conf(cluster, cores)
+    runbook_trigger = "1 second"
+    spark = job.create_local_session(base)
+    spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "10000")
+    chosen = [v for v in variants(cores, runbook_conf, runbook_trigger) if not args.only or v.name in args.only]
+    results = []
+    work = Path(tempfile.mkdtemp(prefix="job-latency-"))
+    try:
+        for variant in chosen:
+            print(f"measuring {variant.name} ({variant.changed})", flush=True)
+            results.append(measure(spark, variant, base, args.warmup, args.window, work))
+    finally:
+        spark.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    document = {
+        "benchmark": "job_latency",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "versions": {"pyspark": version("pyspark"), "java": os.environ.get("JAVA_VERSION") or java_version()},
+        "parameters": {
+            "rows_per_second_per_stream": args.rows_per_second,
+            "warmup_s": args.warmup,
+            "window_s": args.window,
+            "local_cores": cores,
+            "runbook_trigger": runbook_trigger,
+            "runbook_local_scaling": note,
+        },
+        "results": [asdict(r) for r in results],
+    }
+    (args.out / "job_latency.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    plot(results, args.out / "job_latency.png")
+    print_table(results)
+
+
+def java_version() -> str:
+    import subprocess
+
+    completed = subprocess.run(["java", "-version"], capture_output=True, text=True, check=False)
+    return (completed.stderr.splitlines() or ["unknown"])[0]
+
+
+def print_table(results: list[Measurement]) -> None:
+    header = f"{'configuration':28} {'batches':>7} {'trig p50':>9} {'p95':>7} {'p99':>7} {'e2e p50':>8} {'p99':>6}"
+    print(header + f" {'rows/s':>7} {'state':>7}")
+    for r in results:
+        if r.status != "ok":
+            print(f"{r.name:28} {r.status}")
+            continue
+        t, e = r.trigger_ms, r.e2e_s
+        print(
+            f"{r.name:28} {r.batches:7d} {t['p50']:9.0f} {t['p95']:7.0f} {t['p99']:7.0f} "
+            f"{e.get('p50', float('nan')):8.2f} {e.get('p99', float('nan')):6.2f} {r.rows_per_s:7.1f} {r.state_rows:7.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
