@@ -49,7 +49,7 @@ class JobConfig:
     output: str = ""
     checkpoint_location: str = ""
     query_name: str = DEFAULT_QUERY_NAME
-    trigger_interval: str = "1 second"
+    trigger_interval: str = "500 milliseconds"
     rows_per_second: int = 50
     watermark_delay: str = "10 seconds"
     join_range_seconds: int = 5
@@ -113,8 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--query-name", default=DEFAULT_QUERY_NAME, help="query name shown in the Spark UI")
     parser.add_argument(
         "--trigger-interval",
-        default="1 second",
-        help="processing-time trigger, e.g. '1 second'; 'default' runs batches back to back; "
+        default="500 milliseconds",
+        help="processing-time trigger, e.g. '500 milliseconds'; 'default' runs batches back to back; "
         "'available-now' processes what is there and stops",
     )
     parser.add_argument(
