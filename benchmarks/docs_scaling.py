@@ -99,7 +99,7 @@ def timed_build(root: Path, checks: bool, key_cache: Path) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000])
-    parser.add_argument("--repeats", type=int, default=1, help="builds per size and variant (fastest kept)")
+    parser.add_argument("--repeats", type=int, default=3, help="builds per size and variant (fastest kept)")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "benchmarks" / "results")
     args = parser.parse_args()
 

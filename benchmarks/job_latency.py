@@ -60,6 +60,9 @@ class Measurement:
     rows_per_s: float = 0.0
     joined_rows: int = 0
     state_rows: float = 0.0
+    # Batches that completed outside the window (warm-up included): shows how slow a
+    # configuration is when no batch completed inside the window.
+    outside_window_trigger_ms: list[float] = field(default_factory=list)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -170,22 +173,27 @@ def measure(spark, variant: Variant, base: job.JobConfig, warmup: float, window:
         window_start = time.time()
         time.sleep(window)
         window_end = time.time()
-        progress = [p for p in query.recentProgress if p["numInputRows"] > 0]
+        progress = list(query.recentProgress)
     finally:
         query.stop()
-    # A batch counts when it completes inside the window (start timestamp + its own duration).
-    in_window = [p for p in progress if window_start <= batch_end(p) <= window_end]
-    result.batches = len(in_window)
-    if not in_window:
+    # A batch counts when it completes inside the window (start timestamp + its own duration);
+    # latency figures use batches that carried data.
+    completed = [p for p in progress if window_start <= batch_end(p) <= window_end]
+    data_batches = [p for p in completed if p["numInputRows"] > 0]
+    result.batches = len(data_batches)
+    result.outside_window_trigger_ms = [
+        float(p["durationMs"]["triggerExecution"]) for p in progress if p not in completed
+    ]
+    if not data_batches:
         result.status = f"no batch completed within the {window:.0f} s window after {warmup:.0f} s warm-up"
         return result
-    trigger_ms = [float(p["durationMs"]["triggerExecution"]) for p in in_window]
+    trigger_ms = [float(p["durationMs"]["triggerExecution"]) for p in data_batches]
     result.trigger_ms = {f"p{q}": percentile(trigger_ms, q) for q in (50, 95, 99)}
     latencies = end_to_end_latencies(spark, Path(config.output), window_start)
     result.joined_rows = len(latencies)
     result.e2e_s = {f"p{q}": round(percentile(latencies, q), 3) for q in (50, 99)} if latencies else {}
-    result.rows_per_s = round(sum(p["numInputRows"] for p in in_window) / (window_end - window_start), 1)
-    result.state_rows = statistics.fmean(sum(op["numRowsTotal"] for op in p["stateOperators"]) for p in in_window)
+    result.rows_per_s = round(sum(p["numInputRows"] for p in completed) / (window_end - window_start), 1)
+    result.state_rows = statistics.fmean(sum(op["numRowsTotal"] for op in p["stateOperators"]) for p in data_batches)
     print(f"  {variant.name}: {result.batches} batches in {time.time() - started:.0f} s", flush=True)
     return result
 
@@ -230,6 +238,7 @@ def main() -> None:
     runbook_conf, note = job.local_spark_conf(cluster, cores)
     runbook_trigger = spec_trigger(base.job_spec)
     spark = job.create_local_session(base)
+    spark.sparkContext.setLogLevel("ERROR")  # query stops interrupt tasks; their warnings are noise here
     spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "10000")
     all_variants = variants(cores, runbook_conf, runbook_trigger)
     chosen = [v for v in all_variants if not args.only or v.name in args.only]

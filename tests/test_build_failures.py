@@ -147,6 +147,24 @@ CASES = [
         ("low-latency-streaming-cluster-config.md", "clustre"),
         builder="spelling",
     ),
+    Case(
+        "evidence need pointing at a missing result file",
+        edit(
+            "docs/evidence.md",
+            ":artifact: benchmarks/results/job_latency.json",
+            ":artifact: benchmarks/results/gone.json",
+        ),
+        ("EVD_JOB_LATENCY_BENCH", "benchmarks/results/gone.json", "does not exist"),
+    ),
+    Case(
+        "benchmark table reading a missing result file",
+        edit(
+            "docs/evidence.md",
+            "```{benchmark-table} benchmarks/results/docs_scaling.json",
+            "```{benchmark-table} benchmarks/results/none.json",
+        ),
+        ("evidence.md", "benchmarks/results/none.json", "does not exist"),
+    ),
     # --- runbook vs job spec (issue: job and bundle spec) ---
     Case(
         "num_workers changed in the spec alone",

@@ -5,7 +5,9 @@
 - README.md relative links (readme_links.py);
 - the YAML snippet, names and settings against the bundle job spec (spec_consistency.py);
 - every spark.* key the runbook names is real in the pinned engine (spark_keys.py);
-- a claim -> source matrix with URLs, generated from the needs (source_matrix.py).
+- evidence needs point at committed benchmark results (check_evidence);
+- a claim -> source matrix with URLs, generated from the needs (source_matrix.py);
+- benchmark result tables rendered from the committed JSON (evidence_tables.py).
 
 Every problem is a Sphinx warning of type "runbook" that names the file, need id or key, so
 `sphinx-build -W` fails on it.
@@ -24,6 +26,7 @@ from sphinx_needs.data import SphinxNeedsData
 from . import citations, readme_links, spark_keys, spec_consistency, structure
 from .bundle_spec import load_bundle, substitute
 from .doctree_utils import code_blocks, find_section
+from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
 
 logger = logging.getLogger(__name__)
@@ -39,7 +42,10 @@ def repo_root(app: Sphinx) -> Path:
     return Path(app.config.runbook_repo_root)
 
 
-def runbook_needs(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
+Needs = dict[str, dict[str, Any]]
+
+
+def runbook_needs(env: BuildEnvironment) -> Needs:
     return {need_id: dict(need) for need_id, need in SphinxNeedsData(env).get_needs_mutable().items()}
 
 
@@ -53,12 +59,19 @@ def check_structure(app: Sphinx, env: BuildEnvironment) -> None:
         warn(message, "sections", (app.config.runbook_docname, line))
 
 
-def check_citations(app: Sphinx, env: BuildEnvironment) -> None:
-    needs = runbook_needs(env)
+def check_citations(app: Sphinx, needs: Needs) -> None:
     for message, need_id in citations.required_citation_problems(needs, app.config.runbook_required_citations):
         warn(message, "citation", need_location(needs[need_id]) if need_id else None)
     for message, need_id in citations.inference_mark_problems(needs):
         warn(message, "inference", need_location(needs[need_id]))
+
+
+def check_evidence(app: Sphinx, needs: Needs) -> None:
+    """An evidence need must point at a committed result file."""
+    for need_id, need in needs.items():
+        artifact = need.get("artifact")
+        if need["type"] == "evid" and not (repo_root(app) / artifact).is_file():
+            warn(f"'{need_id}' artifact '{artifact}' does not exist", "evidence", need_location(need))
 
 
 def check_readme(app: Sphinx) -> None:
@@ -83,7 +96,7 @@ def identity_table(section) -> dict[str, tuple[str, int | None]]:
     return rows
 
 
-def check_against_spec(app: Sphinx, env: BuildEnvironment) -> None:
+def check_against_spec(app: Sphinx, env: BuildEnvironment, needs: Needs) -> None:
     root, docname = repo_root(app), app.config.runbook_docname
     spec_file = app.config.runbook_job_spec_file
     bundle = load_bundle(root, app.config.runbook_bundle_file)
@@ -121,14 +134,13 @@ def check_against_spec(app: Sphinx, env: BuildEnvironment) -> None:
         warn(f"'{PURPOSE}' job path '{job_row[0]}' does not exist", "spec", (docname, job_row[1]))
 
     new_cluster = ((job.get("job_clusters") or [{}])[0]).get("new_cluster") or {}
-    for need_id, need in runbook_needs(env).items():
+    for need_id, need in needs.items():
         for message in spec_consistency.settings_problems(need_id, need.get("settings") or [], new_cluster, spec_file):
             warn(message, "spec", need_location(need))
 
 
-def check_spark_keys(app: Sphinx, env: BuildEnvironment) -> None:
+def check_spark_keys(app: Sphinx, env: BuildEnvironment, needs: Needs) -> None:
     docname = app.config.runbook_docname
-    needs = runbook_needs(env)
     exempt: dict[str, str] = {}
     named: set[str] = set()
     for need_id, need in needs.items():
@@ -166,11 +178,13 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     if app.config.runbook_docname not in env.found_docs:
         warn(f"runbook page '{app.config.runbook_docname}' not found", "sections")
         return
+    needs = runbook_needs(env)  # read once: the checks are linear in the number of needs
     check_structure(app, env)
-    check_citations(app, env)
+    check_citations(app, needs)
+    check_evidence(app, needs)
     check_readme(app)
-    check_against_spec(app, env)
-    check_spark_keys(app, env)
+    check_against_spec(app, env, needs)
+    check_spark_keys(app, env, needs)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -185,6 +199,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_spark_key_cache", "_build/spark-key-cache.json", "env")
     app.add_node(source_matrix)
     app.add_directive("source-matrix", SourceMatrixDirective)
+    app.add_directive("benchmark-table", BenchmarkTableDirective)
     app.connect("env-check-consistency", run_checks)
     app.connect("doctree-resolved", fill_source_matrices)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""`source-matrix` directive: claim -> source table with URLs, generated from the needs at write time."""
+"""`source-matrix` directive: this page's claims -> sources table with URLs, generated from the needs."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def build_table(app: Sphinx, fromdocname: str) -> nodes.table:
     body = nodes.tbody()
     for need_id in sorted(needs):
         need = needs[need_id]
-        if need["type"] != "rec":
+        if need["type"] != "rec" or need["docname"] != fromdocname:  # this page's recommendations
             continue
         row = nodes.row()
         row += nodes.entry("", need_reference(app, fromdocname, need))
