@@ -198,25 +198,29 @@ def measure(spark, variant: Variant, base: job.JobConfig, warmup: float, window:
     return result
 
 
-def plot(results: list[Measurement], path: Path) -> None:
+def plot(results: list[dict], path: Path) -> None:
+    """Bars per configuration; one that completed no batch is labelled as such, not dropped."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    measured = [r for r in results if r.status == "ok"]
-    names = [r.name for r in measured]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
-    positions = range(len(measured))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5.2))
+    positions = list(range(len(results)))
     for offset, q in ((-0.2, "p50"), (0.2, "p99")):
-        left.barh([p + offset for p in positions], [r.trigger_ms.get(q, 0) for r in measured], height=0.4, label=q)
-        right.barh([p + offset for p in positions], [r.e2e_s.get(q, 0) for r in measured], height=0.4, label=q)
+        bars = [p + offset for p in positions]
+        left.barh(bars, [r["trigger_ms"].get(q, 0) for r in results], height=0.4, label=q)
+        right.barh(bars, [r["e2e_s"].get(q, 0) for r in results], height=0.4, label=q)
+    for position, result in zip(positions, results, strict=True):
+        if result["status"] != "ok":
+            for axis in (left, right):
+                axis.text(0, position, "  no batch completed in the bounded time", va="center", fontsize=8)
     left.set_title("Micro-batch triggerExecution (ms)")
     right.set_title("End-to-end latency (s)")
     for axis in (left, right):
-        axis.set_yticks(list(positions), names)
+        axis.set_yticks(positions, [r["name"] for r in results])
         axis.invert_yaxis()
-        axis.legend()
+        axis.legend(loc="lower right")
         axis.grid(axis="x", alpha=0.3)
     right.set_yticklabels([])
     fig.tight_layout()
@@ -230,7 +234,12 @@ def main() -> None:
     parser.add_argument("--rows-per-second", type=int, default=50, help="rate per stream (default 50)")
     parser.add_argument("--only", nargs="*", default=None, help="run only these configuration names")
     parser.add_argument("--out", type=Path, default=RESULTS, help="result folder (default benchmarks/results)")
+    parser.add_argument("--replot", action="store_true", help="only redraw the PNG from the result file")
     args = parser.parse_args()
+    if args.replot:
+        document = json.loads((args.out / "job_latency.json").read_text(encoding="utf-8"))
+        plot(document["results"], args.out / "job_latency.png")
+        return
 
     cores = min(os.cpu_count() or 2, 2)
     base = job.JobConfig(local_cores=cores, rows_per_second=args.rows_per_second, output="", checkpoint_location="")
@@ -272,7 +281,7 @@ def main() -> None:
         "results": [asdict(r) for r in results],
     }
     (args.out / "job_latency.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    plot(results, args.out / "job_latency.png")
+    plot(document["results"], args.out / "job_latency.png")
     print_table(results)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -53,8 +54,7 @@ def need_location(need: dict[str, Any]) -> tuple[str, int] | None:
     return (need["docname"], need.get("lineno") or 0) if need.get("docname") else None
 
 
-def check_structure(app: Sphinx, env: BuildEnvironment) -> None:
-    doctree = env.get_doctree(app.config.runbook_docname)
+def check_structure(app: Sphinx, doctree: nodes.document) -> None:
     for message, line in structure.section_order_problems(doctree, app.config.runbook_sections):
         warn(message, "sections", (app.config.runbook_docname, line))
 
@@ -83,10 +83,8 @@ def check_readme(app: Sphinx) -> None:
         warn(f"{app.config.runbook_readme_file}: link '{href}' does not resolve to a file", "link", f"{readme}:{line}")
 
 
-def identity_table(section) -> dict[str, tuple[str, int | None]]:
+def identity_table(section: nodes.section) -> dict[str, tuple[str, int | None]]:
     """Rows of the Purpose and Scope table: label -> (value, line)."""
-    from docutils import nodes
-
     rows: dict[str, tuple[str, int | None]] = {}
     for table in section.findall(nodes.table):
         for row in table.findall(nodes.row):
@@ -96,7 +94,7 @@ def identity_table(section) -> dict[str, tuple[str, int | None]]:
     return rows
 
 
-def check_against_spec(app: Sphinx, env: BuildEnvironment, needs: Needs) -> None:
+def check_against_spec(app: Sphinx, doctree: nodes.document, needs: Needs) -> None:
     root, docname = repo_root(app), app.config.runbook_docname
     spec_file = app.config.runbook_job_spec_file
     bundle = load_bundle(root, app.config.runbook_bundle_file)
@@ -106,7 +104,6 @@ def check_against_spec(app: Sphinx, env: BuildEnvironment, needs: Needs) -> None
         return
     job_key, (_, raw_job) = next(iter(jobs.items()))
     job = substitute(raw_job, bundle.variable_defaults())
-    doctree = env.get_doctree(docname)
 
     baseline = find_section(doctree, BASELINE)
     snippets = list(code_blocks(baseline, "yaml")) if baseline is not None else []
@@ -139,7 +136,7 @@ def check_against_spec(app: Sphinx, env: BuildEnvironment, needs: Needs) -> None
             warn(message, "spec", need_location(need))
 
 
-def check_spark_keys(app: Sphinx, env: BuildEnvironment, needs: Needs) -> None:
+def check_spark_keys(app: Sphinx, doctree: nodes.document, needs: Needs) -> None:
     docname = app.config.runbook_docname
     exempt: dict[str, str] = {}
     named: set[str] = set()
@@ -148,7 +145,7 @@ def check_spark_keys(app: Sphinx, env: BuildEnvironment, needs: Needs) -> None:
             continue
         for key in need.get("databricks_only") or []:
             exempt[key] = need_id
-    text = env.get_doctree(docname).astext()
+    text = doctree.astext()
     named |= spark_keys.keys_in_text(text)
     results = spark_keys.probe_keys(
         named | exempt.keys(), spark_keys.cache_file(repo_root(app) / app.config.runbook_spark_key_cache)
@@ -178,13 +175,15 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     if app.config.runbook_docname not in env.found_docs:
         warn(f"runbook page '{app.config.runbook_docname}' not found", "sections")
         return
-    needs = runbook_needs(env)  # read once: the checks are linear in the number of needs
-    check_structure(app, env)
+    # Read the needs and the runbook's doctree once; every check below reuses them.
+    needs = runbook_needs(env)
+    doctree = env.get_doctree(app.config.runbook_docname)
+    check_structure(app, doctree)
     check_citations(app, needs)
     check_evidence(app, needs)
     check_readme(app)
-    check_against_spec(app, env, needs)
-    check_spark_keys(app, env, needs)
+    check_against_spec(app, doctree, needs)
+    check_spark_keys(app, doctree, needs)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

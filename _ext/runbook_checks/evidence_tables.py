@@ -23,18 +23,36 @@ def fmt(value: Any, digits: int = 0) -> str:
 
 def job_latency_rows(document: dict) -> tuple[list[str], list[list[str]]]:
     headers = [
-        "Configuration", "Changed", "Batches", "Trigger p50 (ms)", "p95", "p99",
-        "End-to-end p50 (s)", "p99", "Rows/s", "State rows", "Status",
+        "Configuration",
+        "Changed",
+        "Batches",
+        "Trigger p50 (ms)",
+        "p95",
+        "p99",
+        "End-to-end p50 (s)",
+        "p99",
+        "Rows/s",
+        "State rows",
+        "Status",
     ]
     rows = []
     for result in document["results"]:
         trigger, e2e = result.get("trigger_ms") or {}, result.get("e2e_s") or {}
-        rows.append([
-            result["name"], result.get("changed", ""), fmt(result.get("batches")),
-            fmt(trigger.get("p50")), fmt(trigger.get("p95")), fmt(trigger.get("p99")),
-            fmt(e2e.get("p50"), 2), fmt(e2e.get("p99"), 2), fmt(result.get("rows_per_s"), 1),
-            fmt(result.get("state_rows")), result.get("status", ""),
-        ])
+        rows.append(
+            [
+                result["name"],
+                result.get("changed", ""),
+                fmt(result.get("batches")),
+                fmt(trigger.get("p50")),
+                fmt(trigger.get("p95")),
+                fmt(trigger.get("p99")),
+                fmt(e2e.get("p50"), 2),
+                fmt(e2e.get("p99"), 2),
+                fmt(result.get("rows_per_s"), 1),
+                fmt(result.get("state_rows")),
+                result.get("status", ""),
+            ]
+        )
     return headers, rows
 
 
@@ -42,8 +60,11 @@ def docs_scaling_rows(document: dict) -> tuple[list[str], list[list[str]]]:
     headers = ["Synthetic needs", "sphinx-needs only (s)", "With our checks (s)", "Overhead", "ms/need (with checks)"]
     rows = [
         [
-            fmt(row["needs_synthetic"]), fmt(row["plain_s"], 2), fmt(row["with_checks_s"], 2),
-            f"{row['checks_overhead_pct']:+.1f}%", fmt(row["with_checks_ms_per_need"], 2),
+            fmt(row["needs_synthetic"]),
+            fmt(row["plain_s"], 2),
+            fmt(row["with_checks_s"], 2),
+            f"{row['checks_overhead_pct']:+.1f}%",
+            fmt(row["with_checks_ms_per_need"], 2),
         ]
         for row in document["results"]
     ]
