@@ -21,19 +21,20 @@ class SourceMatrixDirective(SphinxDirective):
         return [source_matrix()]
 
 
-def need_reference(app: Sphinx, fromdocname: str, need: Any) -> nodes.Node:
+def need_reference(app: Sphinx, fromdocname: str, need: Any, with_title: bool = True) -> nodes.Node:
     paragraph = nodes.paragraph()
     uri = app.builder.get_relative_uri(fromdocname, need["docname"]) + "#" + need["id"]
     paragraph += nodes.reference("", need["id"], refuri=uri, internal=True, classes=["needs-id"])
-    paragraph += nodes.Text(" " + need["title"])
+    if with_title:
+        paragraph += nodes.Text(" " + need["title"])
     return paragraph
 
 
-def sources_cell(app: Sphinx, fromdocname: str, linked: list[Any]) -> list[nodes.Node]:
+def sources_cell(app: Sphinx, fromdocname: str, linked: list[Any], with_title: bool = True) -> list[nodes.Node]:
     items = nodes.bullet_list()
     for source in linked:
         item = nodes.list_item()
-        paragraph = need_reference(app, fromdocname, source)
+        paragraph = need_reference(app, fromdocname, source, with_title)
         if source.get("url"):
             paragraph += nodes.Text(" ")
             paragraph += nodes.reference("", source["url"], refuri=source["url"], classes=["source-url"])
@@ -48,7 +49,7 @@ def build_table(app: Sphinx, fromdocname: str) -> nodes.table:
     table = nodes.table(classes=["source-matrix"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (30, 10, 40, 20):
+    for width in (32, 9, 44, 15):
         group += nodes.colspec(colwidth=width)
     head_row = nodes.row()
     for header in headers:
@@ -66,7 +67,7 @@ def build_table(app: Sphinx, fromdocname: str) -> nodes.table:
             "", *sources_cell(app, fromdocname, [needs[i] for i in need.get("cites") or [] if i in needs])
         )
         row += nodes.entry(
-            "", *sources_cell(app, fromdocname, [needs[i] for i in need.get("evidence") or [] if i in needs])
+            "", *sources_cell(app, fromdocname, [needs[i] for i in need.get("evidence") or [] if i in needs], False)
         )
         body += row
     group += body
