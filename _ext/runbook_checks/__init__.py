@@ -115,10 +115,7 @@ def check_against_spec(app: Sphinx, doctree: nodes.document, needs: Needs) -> No
 
     purpose = find_section(doctree, PURPOSE)
     rows = identity_table(purpose) if purpose is not None else {}
-    python_file = ((job.get("tasks") or [{}])[0].get("spark_python_task") or {}).get("python_file", "")
-    job_file = (root / Path(spec_file).parent / python_file).resolve()
-    expected = spec_consistency.identity_from_spec(job_key, job, spec_file, "")
-    expected["Job file"] = job_file.relative_to(root).as_posix() if job_file.is_relative_to(root) else str(python_file)
+    expected = spec_consistency.identity_from_spec(job_key, job, spec_file, root)
     for label, spec_value in expected.items():
         if label not in rows:
             warn(f"'{PURPOSE}' table has no '{label}' row (spec: {spec_value!r})", "spec", docname)

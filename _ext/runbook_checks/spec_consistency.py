@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -67,15 +68,14 @@ def task_parameter(task: Mapping[str, Any], flag: str) -> str | None:
     return None
 
 
-def identity_from_spec(
-    job_key: str, job: Mapping[str, Any], spec_file: str, bundle_root_relative: str
-) -> dict[str, str | None]:
+def identity_from_spec(job_key: str, job: Mapping[str, Any], spec_file: str, root: Path) -> dict[str, str | None]:
     """The names the runbook's Purpose and Scope table must repeat, read from the spec."""
-    tasks = job.get("tasks") or [{}]
-    task = tasks[0]
-    python_file = (task.get("spark_python_task") or {}).get("python_file")
+    task = (job.get("tasks") or [{}])[0]
+    # python_file is relative to the resource file; the runbook names it relative to the repo root.
+    python_file = (task.get("spark_python_task") or {}).get("python_file", "")
+    job_file = (root / Path(spec_file).parent / python_file).resolve()
     return {
-        "Job file": bundle_root_relative if python_file is None else python_file,
+        "Job file": job_file.relative_to(root).as_posix() if job_file.is_relative_to(root) else python_file,
         "Bundle job spec": spec_file,
         "Job resource key": job_key,
         "Job name": job.get("name"),
