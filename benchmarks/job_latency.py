@@ -25,7 +25,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "src"))
+sys.path[:0] = [str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext")]
+
+from runbook_checks.bundle_spec import load_bundle  # noqa: E402
+from runbook_checks.spec_consistency import task_parameter  # noqa: E402
 
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job  # noqa: E402
 
@@ -83,21 +86,19 @@ def variants(cores: int, runbook_conf: dict[str, str], runbook_trigger: str) -> 
         "200 partitions, HDFS state store, default trigger",
     )
 
-    def vary(name: str, changed: str, trigger: str | None = None, **conf: str) -> Variant:
-        merged = dict(runbook_conf)
-        merged.update({key.replace("__", "."): value for key, value in conf.items()})
-        return Variant(name, "variation", merged, trigger or runbook_trigger, changed)
+    def vary(name: str, changed: str, conf: dict[str, str] | None = None, trigger: str | None = None) -> Variant:
+        """The runbook configuration with exactly one setting changed."""
+        return Variant(name, "variation", runbook_conf | (conf or {}), trigger or runbook_trigger, changed)
 
-    keys = {"partitions": PARTITIONS, "changelog": CHANGELOG, "provider": PROVIDER, "nodata": NO_DATA}
     return [
         runbook,
         defaults,
-        vary(f"partitions-2x ({2 * cores})", f"partitions {2 * cores}", **{keys["partitions"]: str(2 * cores)}),
-        vary(f"partitions-4x ({4 * cores})", f"partitions {4 * cores}", **{keys["partitions"]: str(4 * cores)}),
-        vary("partitions-200", "partitions 200", **{keys["partitions"]: "200"}),
-        vary("changelog-off", "changelog checkpointing off", **{keys["changelog"]: "false"}),
-        vary("hdfs-state-store", "HDFS-backed state store", **{keys["provider"]: HDFS_PROVIDER}),
-        vary("noDataMicroBatches-true", "noDataMicroBatches true", **{keys["nodata"]: "true"}),
+        vary(f"partitions-2x ({2 * cores})", f"partitions {2 * cores}", {PARTITIONS: str(2 * cores)}),
+        vary(f"partitions-4x ({4 * cores})", f"partitions {4 * cores}", {PARTITIONS: str(4 * cores)}),
+        vary("partitions-200", "partitions 200", {PARTITIONS: "200"}),
+        vary("changelog-off", "changelog checkpointing off", {CHANGELOG: "false"}),
+        vary("hdfs-state-store", "HDFS-backed state store", {PROVIDER: HDFS_PROVIDER}),
+        vary("noDataMicroBatches-true", "noDataMicroBatches true", {NO_DATA: "true"}),
         vary("default-trigger", "default trigger (ProcessingTime(0))", trigger="default"),
         vary("trigger-1-second", "processing-time trigger 1 second", trigger="1 second"),
     ]
@@ -144,13 +145,10 @@ def batch_end(progress: dict) -> float:
     return started + progress["durationMs"]["triggerExecution"] / 1000
 
 
-def spec_trigger(job_spec: str) -> str:
-    """The runbook's trigger is the one the bundle spec passes to the job."""
-    import yaml
-
-    jobs = yaml.safe_load(Path(job_spec).read_text(encoding="utf-8"))["resources"]["jobs"]
-    parameters = [str(p) for p in next(iter(jobs.values()))["tasks"][0]["spark_python_task"]["parameters"]]
-    return parameters[parameters.index("--trigger-interval") + 1]
+def spec_trigger() -> str:
+    """The runbook's trigger is the one the bundle spec passes to the job (read as the docs build reads it)."""
+    (_, spec_job), *_ = load_bundle(REPO_ROOT).jobs().values()
+    return task_parameter(spec_job["tasks"][0], "--trigger-interval")
 
 
 def measure(spark, variant: Variant, base: job.JobConfig, warmup: float, window: float, work: Path) -> Measurement:
@@ -245,7 +243,7 @@ def main() -> None:
     base = job.JobConfig(local_cores=cores, rows_per_second=args.rows_per_second, output="", checkpoint_location="")
     cluster = job.spec_job_cluster(base.job_spec)
     runbook_conf, note = job.local_spark_conf(cluster, cores)
-    runbook_trigger = spec_trigger(base.job_spec)
+    runbook_trigger = spec_trigger()
     spark = job.create_local_session(base)
     spark.sparkContext.setLogLevel("ERROR")  # query stops interrupt tasks; their warnings are noise here
     spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "10000")

@@ -135,15 +135,13 @@ def check_against_spec(app: Sphinx, doctree: nodes.document, needs: Needs) -> No
 
 def check_spark_keys(app: Sphinx, doctree: nodes.document, needs: Needs) -> None:
     docname = app.config.runbook_docname
-    exempt: dict[str, str] = {}
-    named: set[str] = set()
-    for need_id, need in needs.items():
-        if need.get("docname") != docname:
-            continue
-        for key in need.get("databricks_only") or []:
-            exempt[key] = need_id
-    text = doctree.astext()
-    named |= spark_keys.keys_in_text(text)
+    exempt = {
+        key: need_id
+        for need_id, need in needs.items()
+        if need.get("docname") == docname
+        for key in need.get("databricks_only") or []
+    }
+    named = spark_keys.keys_in_text(doctree.astext())
     results = spark_keys.probe_keys(
         named | exempt.keys(), spark_keys.cache_file(repo_root(app) / app.config.runbook_spark_key_cache)
     )
