@@ -13,7 +13,6 @@ import json
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +21,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-PARTS = ["conf.py", "_ext", "docs", "README.md", "databricks.yml", "resources", "src", "benchmarks/results"]
+sys.path.insert(0, str(REPO_ROOT / "tests"))
+
+from docs_project import Project, copy_project  # noqa: E402  (the tests' copy-and-build helper)
 
 
 def synthetic_page(count: int) -> str:
@@ -54,45 +55,20 @@ def synthetic_page(count: int) -> str:
     return "\n".join(lines)
 
 
-def make_project(root: Path, count: int) -> None:
-    for part in PARTS:
-        source = REPO_ROOT / part
-        target = root / part
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    (root / "docs" / "synthetic.md").write_text(synthetic_page(count), encoding="utf-8")
-    index = root / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("evidence\n```", "evidence\nsynthetic\n```"))
+def make_project(root: Path, count: int) -> Project:
+    project = copy_project(root)
+    project.write("docs/synthetic.md", synthetic_page(count))
+    project.replace("docs/index.md", "evidence\n```", "evidence\nsynthetic\n```")
+    return project
 
 
-def timed_build(root: Path, checks: bool, key_cache: Path) -> float:
-    out = root / "_build"
-    shutil.rmtree(out, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-q",
-        "-b",
-        "html",
-        "-c",
-        str(root),
-        "-d",
-        str(out / "doctrees"),
-        "-D",
-        f"runbook_checks_enabled={int(checks)}",
-        str(root / "docs"),
-        str(out / "html"),
-    ]
-    env = {**os.environ, "RUNBOOK_SPARK_KEY_CACHE": str(key_cache), "PYTHONWARNINGS": "ignore"}
+def timed_build(project: Project, checks: bool) -> float:
+    shutil.rmtree(project.root / "_build", ignore_errors=True)
     started = time.perf_counter()
-    completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    result = project.build(warnings_are_errors=False, extra=["-D", f"runbook_checks_enabled={int(checks)}"])
     elapsed = time.perf_counter() - started
-    if completed.returncode != 0:
-        raise RuntimeError(completed.stdout[-2000:] + completed.stderr[-2000:])
+    if result.returncode != 0:
+        raise RuntimeError(result.output[-4000:])
     return elapsed
 
 
@@ -104,18 +80,13 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="docs-scaling-"))
-    key_cache = work / "spark-key-cache.json"
-    repo_cache = REPO_ROOT / "_build" / "spark-key-cache.json"
-    if repo_cache.exists():
-        shutil.copy2(repo_cache, key_cache)
     rows = []
     try:
         for count in args.sizes:
-            root = work / f"n{count}"
-            make_project(root, count)
-            timed_build(root, True, key_cache)  # fills the engine-key cache once; not measured
-            plain = min(timed_build(root, False, key_cache) for _ in range(args.repeats))
-            checked = min(timed_build(root, True, key_cache) for _ in range(args.repeats))
+            project = make_project(work / f"n{count}", count)
+            timed_build(project, True)  # warms the file cache; not measured
+            plain = min(timed_build(project, False) for _ in range(args.repeats))
+            checked = min(timed_build(project, True) for _ in range(args.repeats))
             row = {
                 "needs_synthetic": count,
                 "plain_s": round(plain, 2),
@@ -126,7 +97,7 @@ def main() -> None:
             }
             rows.append(row)
             print(json.dumps(row), flush=True)
-            shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(project.root, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     document = {

@@ -27,9 +27,10 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext")]
 
-from runbook_checks.bundle_spec import load_bundle  # noqa: E402
+from bundle_spec import load_bundle  # noqa: E402
 from runbook_checks.spec_consistency import task_parameter  # noqa: E402
 
+from template_domain.template_source.staging import local_runner  # noqa: E402
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
@@ -240,11 +241,11 @@ def main() -> None:
         return
 
     cores = min(os.cpu_count() or 2, 2)
-    base = job.JobConfig(local_cores=cores, rows_per_second=args.rows_per_second, output="", checkpoint_location="")
-    cluster = job.spec_job_cluster(base.job_spec)
-    runbook_conf, note = job.local_spark_conf(cluster, cores)
+    base = job.JobConfig(source="rate", rows_per_second=args.rows_per_second)
+    local = local_runner.LocalSpark(cores=cores, bundle_root=str(REPO_ROOT))
+    runbook_conf, note = local_runner.local_spark_conf(local_runner.spec_cluster(local.bundle_root), cores)
     runbook_trigger = spec_trigger()
-    spark = job.create_local_session(base)
+    spark = local_runner.create_session(local)
     spark.sparkContext.setLogLevel("ERROR")  # query stops interrupt tasks; their warnings are noise here
     spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "10000")
     all_variants = variants(cores, runbook_conf, runbook_trigger)

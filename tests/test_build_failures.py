@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from conftest import RUNBOOK, Project
+from docs_project import RUNBOOK, Project
 
 SOURCES = "docs/sources.md"
 SPEC = "resources/low_latency_stream_join_simple_job.job.yml"

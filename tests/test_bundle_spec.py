@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 from bundle_rules import bundle_problems, job_problems
-from conftest import REPO_ROOT
+from bundle_spec import load_bundle, substitute
 from databricks.bundles.jobs import Job
-from runbook_checks.bundle_spec import load_bundle, substitute
+from docs_project import REPO_ROOT
 
 BUNDLE = load_bundle(REPO_ROOT)
 JOBS = BUNDLE.jobs()

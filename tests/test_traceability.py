@@ -6,7 +6,7 @@ import json
 import runpy
 
 import pytest
-from conftest import REPO_ROOT, copy_project
+from docs_project import REPO_ROOT, copy_project
 from markdown_it import MarkdownIt
 
 # The mapping the runbook issue requires: source URL -> recommendations that must cite it.
@@ -27,8 +27,8 @@ SPARK_TRIGGER_URLS = {
 
 
 @pytest.fixture(scope="module")
-def needs(tmp_path_factory, spark_key_cache) -> dict:
-    project = copy_project(tmp_path_factory.mktemp("clean") / "project", spark_key_cache)
+def needs(tmp_path_factory) -> dict:
+    project = copy_project(tmp_path_factory.mktemp("clean") / "project")
     result = project.build()
     assert result.returncode == 0, result.output
     exported = json.loads(project.path("_build/html/needs.json").read_text())

@@ -4,7 +4,8 @@
 - required citations and visible **Inference** marks (citations.py);
 - README.md relative links (readme_links.py);
 - the YAML snippet, names and settings against the bundle job spec (spec_consistency.py);
-- every spark.* key the runbook names is real in the pinned engine (spark_keys.py);
+- every spark.* key the runbook names is real in the pinned engine, per the committed key snapshot
+  (spark_keys.py; spark_key_probe.py regenerates it);
 - evidence needs point at committed benchmark results (check_evidence);
 - a claim -> source matrix with URLs, generated from the needs (source_matrix.py);
 - benchmark result tables rendered from the committed JSON (evidence_tables.py).
@@ -18,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bundle_spec import load_bundle, substitute
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -25,7 +27,6 @@ from sphinx.util import logging
 from sphinx_needs.data import SphinxNeedsData
 
 from . import citations, readme_links, spark_keys, spec_consistency, structure
-from .bundle_spec import load_bundle, substitute
 from .doctree_utils import code_blocks, find_section
 from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
@@ -142,9 +143,12 @@ def check_spark_keys(app: Sphinx, doctree: nodes.document, needs: Needs) -> None
         for key in need.get("databricks_only") or []
     }
     named = spark_keys.keys_in_text(doctree.astext())
-    results = spark_keys.probe_keys(
-        named | exempt.keys(), spark_keys.cache_file(repo_root(app) / app.config.runbook_spark_key_cache)
-    )
+    snapshot_file = Path(__file__).with_name(app.config.runbook_spark_key_snapshot)
+    snapshot = spark_keys.KeySnapshot.load(snapshot_file)
+    stale = snapshot.stale_for_installed_engine()
+    if stale:
+        warn(f"spark key snapshot {snapshot_file.name} is stale: {stale}", "spark-key", str(snapshot_file))
+    results = {key: snapshot.lookup(key) for key in named | exempt.keys()}
     for key in sorted(named | exempt.keys()):
         known = results[key]["known"]
         if key in exempt and known:
@@ -190,7 +194,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_job_spec_file", "", "env")
     app.add_config_value("runbook_readme_file", "README.md", "env")
     app.add_config_value("runbook_required_citations", {}, "env")
-    app.add_config_value("runbook_spark_key_cache", "_build/spark-key-cache.json", "env")
+    app.add_config_value("runbook_spark_key_snapshot", "spark_keys_snapshot.json", "env")
     app.add_node(source_matrix)
     app.add_directive("source-matrix", SourceMatrixDirective)
     app.add_directive("benchmark-table", BenchmarkTableDirective)

@@ -1,17 +1,26 @@
-"""Ask the pinned PySpark engine whether spark.* keys are real; prints one JSON line.
+"""Write the Spark key snapshot: every spark.* key the pinned open-source engine knows.
 
-Usage: python spark_key_probe.py KEY [KEY ...]
+The engine stays the authority, but it runs here, where Java already is (tox -e spark-keys, and the
+staleness test in tox's job env), not during the docs build. The snapshot lists the SQL confs the
+engine registers as modifiable (what `spark.conf.isModifiable` accepts), plus keys that are not SQL
+confs but are proven by an observable effect (RocksDB state-store keys).
+
+Usage: python spark_key_probe.py [--write | --out FILE]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 from pyspark.sql import SparkSession
 
+SNAPSHOT = Path(__file__).with_name("spark_keys_snapshot.json")
+REGENERATE = "tox -e spark-keys"
 ROCKSDB_PREFIX = "spark.sql.streaming.stateStore.rocksdb."
 ROCKSDB_PROVIDER = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider"
 CHANGELOG_KEY = ROCKSDB_PREFIX + "changelogCheckpointing.enabled"
@@ -44,20 +53,24 @@ def prove_changelog_key(spark: SparkSession) -> dict:
     enabled = state_files_after_stateful_query(spark, changelog=True)
     disabled = state_files_after_stateful_query(spark, changelog=False)
     proven = ".changelog" in enabled and ".changelog" not in disabled and ".zip" in disabled
-    return {
-        "known": proven,
-        "how": f"effect: state files with key on {sorted(enabled)}, off {sorted(disabled)}",
-    }
+    return {"known": proven, "how": "effect: a stateful query writes .changelog state files only with the key on"}
 
 
 # RocksDB keys are not registered SQL confs; each needs an observable effect to count as real.
 EFFECT_PROBES = {CHANGELOG_KEY: prove_changelog_key}
 
 
-def main(keys: list[str]) -> None:
+def modifiable_sql_confs(spark: SparkSession) -> list[str]:
+    """Every registered SQL conf that a session may set (static confs excluded), as isModifiable says."""
+    registry = getattr(spark._jvm.org.apache.spark.sql.internal, "SQLConf$").__getattr__("MODULE$")
+    keys = {entry.key() for entry in registry.getConfigEntries().toArray()}
+    return sorted(key for key in keys if spark.conf.isModifiable(key))
+
+
+def take_snapshot() -> dict:
     spark = (
         SparkSession.builder.master("local[1]")
-        .appName("spark-key-probe")
+        .appName("spark-key-snapshot")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "1")
@@ -65,16 +78,28 @@ def main(keys: list[str]) -> None:
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
-    results = {}
-    for key in keys:
-        if key in EFFECT_PROBES:
-            results[key] = EFFECT_PROBES[key](spark)
-        elif key.startswith(ROCKSDB_PREFIX):
-            results[key] = {"known": False, "how": "RocksDB key with no effect probe in spark_key_probe.py"}
-        else:
-            results[key] = {"known": bool(spark.conf.isModifiable(key)), "how": "spark.conf.isModifiable"}
-    spark.stop()
-    print(json.dumps(results))
+    try:
+        return {
+            "pyspark": version("pyspark"),
+            "regenerate": REGENERATE,
+            "sql_confs": modifiable_sql_confs(spark),
+            "proven_by_effect": {key: probe(spark) for key, probe in sorted(EFFECT_PROBES.items())},
+        }
+    finally:
+        spark.stop()
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None, help="write here (default: print to stdout)")
+    parser.add_argument("--write", action="store_true", help=f"write the committed snapshot {SNAPSHOT.name}")
+    args = parser.parse_args(argv)
+    text = json.dumps(take_snapshot(), indent=1, sort_keys=True) + "\n"
+    out = SNAPSHOT if args.write else args.out
+    if out is None:
+        print(text, end="")
+    else:
+        out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,49 +1,61 @@
 """Every spark.* key the runbook names must be real in the pinned open-source engine.
 
-SQL confs are checked with `spark.conf.isModifiable` (true for every registered SQL conf).
-RocksDB state-store keys are not SQL conf entries, so they are proven by effect (see
-spark_key_probe.py). The engine runs in a subprocess, and results are cached per PySpark version.
+The docs build reads a committed snapshot of the engine's keys (spark_key_probe.py writes it with
+Java and the pinned PySpark); it never starts a JVM. A snapshot taken with another PySpark version
+than the installed one is reported as stale, naming the command that regenerates it.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 SPARK_KEY = re.compile(r"(?<![\w.])spark\.[A-Za-z0-9_.]*[A-Za-z0-9_]")
-PROBE_SCRIPT = Path(__file__).with_name("spark_key_probe.py")
 
 
 def keys_in_text(text: str) -> set[str]:
     return set(SPARK_KEY.findall(text))
 
 
-def cache_file(default: Path) -> Path:
-    # Tests share one cache across their temporary projects through this variable.
-    override = os.environ.get("RUNBOOK_SPARK_KEY_CACHE")
-    return Path(override) if override else default
+@dataclass(frozen=True)
+class KeySnapshot:
+    pyspark: str
+    regenerate: str
+    sql_confs: frozenset[str]
+    proven_by_effect: dict[str, dict]
+
+    @classmethod
+    def load(cls, path: Path) -> KeySnapshot:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["pyspark"], data["regenerate"], frozenset(data["sql_confs"]), data["proven_by_effect"])
+
+    def stale_for_installed_engine(self) -> str | None:
+        installed = version("pyspark")
+        if installed != self.pyspark:
+            return f"taken with pyspark {self.pyspark}, installed {installed}; run `{self.regenerate}`"
+        return None
+
+    def lookup(self, key: str) -> dict:
+        """{"known": bool, "how": str}, as the engine answered when the snapshot was taken."""
+        if key in self.proven_by_effect:
+            return self.proven_by_effect[key]
+        if key in self.sql_confs:
+            return {"known": True, "how": "modifiable SQL conf"}
+        return {"known": False, "how": f"not a modifiable SQL conf of pyspark {self.pyspark}, and no effect probe"}
 
 
-def probe_keys(keys: set[str], cache_path: Path) -> dict[str, dict]:
-    """key -> {"known": bool, "how": str}; runs the engine only for keys not cached."""
-    engine = f"pyspark=={version('pyspark')}"
-    cache: dict[str, dict[str, dict]] = {}
-    if cache_path.exists():
-        cache = json.loads(cache_path.read_text(encoding="utf-8"))
-    known = cache.setdefault(engine, {})
-    missing = sorted(keys - known.keys())
-    if missing:
-        completed = subprocess.run(
-            [sys.executable, str(PROBE_SCRIPT), *missing], capture_output=True, text=True, check=False
-        )
-        if completed.returncode != 0:
-            raise RuntimeError(f"spark key probe failed:\n{completed.stderr[-2000:]}")
-        known.update(json.loads(completed.stdout.strip().splitlines()[-1]))
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        cache_path.write_text(json.dumps(cache, indent=2, sort_keys=True), encoding="utf-8")
-    return {key: known[key] for key in keys}
+def snapshot_differences(committed: dict, fresh: dict) -> list[str]:
+    """What a fresh engine snapshot says that the committed one does not (or the reverse)."""
+    problems = []
+    if committed.get("pyspark") != fresh["pyspark"]:
+        problems.append(f"snapshot pyspark {committed.get('pyspark')} != engine {fresh['pyspark']}")
+    ours, theirs = set(committed.get("sql_confs") or []), set(fresh["sql_confs"])
+    problems += [f"snapshot lists '{key}', which the engine does not know" for key in sorted(ours - theirs)]
+    problems += [f"snapshot lacks '{key}', which the engine knows" for key in sorted(theirs - ours)]
+    for key, result in fresh["proven_by_effect"].items():
+        if (committed.get("proven_by_effect") or {}).get(key, {}).get("known") != result["known"]:
+            problems.append(f"snapshot effect result for '{key}' differs from the engine's ({result['known']})")
+    return problems

@@ -7,8 +7,9 @@ import logging
 import time
 
 import pytest
-from conftest import json_config, write_events
+from job_inputs import json_config, write_events
 
+from template_domain.template_source.staging import local_runner
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
 
 DOCUMENTED_FIELDS = {
@@ -88,17 +89,27 @@ def test_listener_logs_one_line_per_batch_and_warns_on_a_real_query(spark, landi
 
 
 @pytest.mark.parametrize(
-    ("argv", "message"),
+    ("entry", "argv", "message"),
     [
-        (["--checkpoint-location", "c"], "--output-table"),
-        (["--output-path", "o", "--checkpoint-location", "c", "--source", "json"], "--left-path"),
-        (["--output-path", "o", "--checkpoint-location", "c", "--rows-per-second", "0"], "positive integer"),
-        (["--output-path", "o", "--checkpoint-location", "c", "--conf", "x=1"], "spark.KEY=VALUE"),
+        (job.main, ["--checkpoint-location", "c"], "--output-table"),
+        (job.main, ["--output-path", "o", "--checkpoint-location", "c", "--source", "json"], "--left-path"),
+        (job.main, ["--output-table", "t", "--checkpoint-location", "c"], "--left-table"),
+        (job.main, ["--output-path", "o", "--checkpoint-location", "c", "--rows-per-second", "0"], "positive integer"),
+        (
+            local_runner.main,
+            ["--source", "rate", "--output-path", "o", "--checkpoint-location", "c", "--conf", "x=1"],
+            "spark.KEY=VALUE",
+        ),
+        (
+            local_runner.main,
+            ["--source", "rate", "--output-path", "o", "--checkpoint-location", "c", "--bundle-root", "nowhere"],
+            "no job",
+        ),
     ],
 )
-def test_bad_parameters_give_one_line_errors(argv, message, capsys) -> None:
+def test_bad_parameters_give_one_line_errors(entry, argv, message, capsys) -> None:
     try:
-        code = job.main(argv)  # configuration errors return 2
+        code = entry(argv)  # configuration errors return 2
     except SystemExit as exit_info:  # argparse errors exit 2
         code = exit_info.code
     err = capsys.readouterr().err.strip()

@@ -10,11 +10,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from conftest import write_events
+from docs_project import REPO_ROOT
+from job_inputs import write_events
 
-from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
+from template_domain.template_source.staging import local_runner
 
-JOB_FILE = Path(job.__file__)
+RUNNER = Path(local_runner.__file__)
+# The runner imports the job package and the shared bundle loader, as tox's PYTHONPATH provides.
+RUNNER_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("src", "_ext"))}
 FILES = 12
 PAIRS_PER_FILE = 5
 
@@ -22,7 +25,9 @@ PAIRS_PER_FILE = 5
 def job_command(landing: dict[str, Path], trigger: str) -> list[str]:
     return [
         sys.executable,
-        str(JOB_FILE),
+        str(RUNNER),
+        "--bundle-root",
+        str(REPO_ROOT),
         "--source",
         "json",
         "--left-path",
@@ -48,13 +53,21 @@ def committed_batches(output: Path) -> int:
 
 
 def test_kill_9_mid_stream_then_restart_writes_each_pair_once(spark, landing) -> None:
+    written_at = time.time() - FILES
     for index in range(FILES):
         pairs = [(index * PAIRS_PER_FILE + n, index * 2 + n * 0.1) for n in range(PAIRS_PER_FILE)]
-        write_events(landing["orders"], f"f{index:02d}", pairs)
-        write_events(landing["payments"], f"f{index:02d}", pairs)
+        for side in ("orders", "payments"):
+            write_events(landing[side], f"f{index:02d}", pairs)
+            # The file source reads oldest first; equal modification times would let a later file go
+            # first, move the watermark past an earlier one and drop its rows as late.
+            os.utime(landing[side] / f"f{index:02d}.json", (written_at + index, written_at + index))
 
     first = subprocess.Popen(
-        job_command(landing, "1 second"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        job_command(landing, "1 second"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        env=RUNNER_ENV,
     )
     try:
         deadline = time.monotonic() + 120
@@ -67,7 +80,9 @@ def test_kill_9_mid_stream_then_restart_writes_each_pair_once(spark, landing) ->
     committed_at_kill = committed_batches(landing["output"])
     assert committed_at_kill < FILES, "the first run finished before it was killed; nothing was tested"
 
-    second = subprocess.run(job_command(landing, "available-now"), capture_output=True, text=True, timeout=300)
+    second = subprocess.run(
+        job_command(landing, "available-now"), capture_output=True, text=True, timeout=300, env=RUNNER_ENV
+    )
     assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
 
     rows = spark.read.parquet(str(landing["output"])).select("order_id").collect()

@@ -3,11 +3,10 @@
 Joins two event streams (orders and payments) on `order_id`, with a watermark on both sides and an
 event-time range condition so join state stays bounded, and appends the pairs to a sink.
 
-- On Databricks (`--mode databricks`, a bundle `spark_python_task`): Delta / Unity Catalog tables in
-  and out; Spark settings come from the job cluster's `spark_conf` in the bundle spec.
-- Locally (`--mode local`, the default): embedded Spark, a synthetic `rate` generator or JSON landing
-  folders in, Parquet out; the job applies the spec's `spark_conf` keys itself (shuffle partitions
-  scaled to local cores) plus the open-source RocksDB provider, and says so at start-up.
+On Databricks this file is the bundle's `spark_python_task`: `main()` takes the cluster's Spark
+session, whose settings come from the job cluster's `spark_conf` in the bundle spec, and reads and
+writes Unity Catalog tables. Locally, `local_runner.py` beside this file builds an embedded session
+from the same spec and calls `run(spark, config)` on JSON folders or a synthetic rate source.
 
 Run `python low_latency_stream_join_simple_job.py --help` for the parameters. The runbook in
 docs/low-latency-streaming-cluster-config.md governs this job.
@@ -18,156 +17,23 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-import time
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[4]
-DEFAULT_JOB_SPEC = REPO_ROOT / "resources" / "low_latency_stream_join_simple_job.job.yml"
-DEFAULT_QUERY_NAME = "low_latency_stream_join_simple"
-OSS_ROCKSDB_PROVIDER = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider"
-# vCPUs per worker node type the spec may use; the shuffle-partition rule scales by cluster cores.
-WORKER_VCPUS = {"c5.xlarge": 4, "c5.2xlarge": 8, "c6i.xlarge": 4, "c6i.2xlarge": 8}
 EVENT_SCHEMA = "order_id LONG, event_time TIMESTAMP, amount DOUBLE"
+# The cluster settings this job relies on; logged at start so operators can compare with the runbook.
+GOVERNED_SPARK_KEYS = (
+    "spark.sql.shuffle.partitions",
+    "spark.sql.streaming.noDataMicroBatches.enabled",
+    "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
+)
 
 log = logging.getLogger("stream_join")
 
 
 class JobError(Exception):
     """A configuration problem reported as one line, without a stack trace."""
-
-
-@dataclass(frozen=True)
-class JobConfig:
-    mode: str = "local"
-    source: str = "rate"
-    left: str = ""
-    right: str = ""
-    output: str = ""
-    checkpoint_location: str = ""
-    query_name: str = DEFAULT_QUERY_NAME
-    trigger_interval: str = "500 milliseconds"
-    rows_per_second: int = 50
-    watermark_delay: str = "10 seconds"
-    join_range_seconds: int = 5
-    latency_budget_ms: int = 1000
-    behind_ratio: float = 0.9
-    run_seconds: float = 0.0
-    max_files_per_trigger: int = 0
-    local_cores: int = 2
-    job_spec: str = str(DEFAULT_JOB_SPEC)
-    extra_conf: tuple[tuple[str, str], ...] = ()
-
-
-class OneLineErrorParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would print usage too; operators want one line
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineErrorParser(
-        prog="low_latency_stream_join_simple_job",
-        description="Low-latency inner stream-stream join of orders and payments on order_id.",
-    )
-    parser.add_argument(
-        "--mode",
-        choices=["local", "databricks"],
-        default="local",
-        help="local: embedded Spark, files; databricks: Unity Catalog tables (default: local)",
-    )
-    parser.add_argument(
-        "--source",
-        choices=["rate", "json"],
-        default="rate",
-        help="local input: synthetic rate generator or JSON landing folders (default: rate)",
-    )
-    parser.add_argument(
-        "--left-table",
-        "--left-path",
-        dest="left",
-        default="",
-        help="orders input: table name (databricks) or JSON folder (local json)",
-    )
-    parser.add_argument(
-        "--right-table",
-        "--right-path",
-        dest="right",
-        default="",
-        help="payments input: table name (databricks) or JSON folder (local json)",
-    )
-    parser.add_argument(
-        "--output-table",
-        "--output-path",
-        dest="output",
-        required=True,
-        help="sink: Delta table name (databricks) or Parquet folder (local)",
-    )
-    parser.add_argument(
-        "--checkpoint-location",
-        required=True,
-        help="checkpoint folder; keep it for restarts, use a new one for a new query",
-    )
-    parser.add_argument("--query-name", default=DEFAULT_QUERY_NAME, help="query name shown in the Spark UI")
-    parser.add_argument(
-        "--trigger-interval",
-        default="500 milliseconds",
-        help="processing-time trigger, e.g. '500 milliseconds'; 'default' runs batches back to back; "
-        "'available-now' processes what is there and stops",
-    )
-    parser.add_argument(
-        "--rows-per-second",
-        type=positive_int,
-        default=50,
-        help="synthetic rate per stream (local rate source, default: 50)",
-    )
-    parser.add_argument("--watermark-delay", default="10 seconds", help="watermark delay on both inputs")
-    parser.add_argument(
-        "--join-range-seconds",
-        type=positive_int,
-        default=5,
-        help="payments match orders whose event time is within +/- this many seconds",
-    )
-    parser.add_argument(
-        "--latency-budget-ms",
-        type=positive_int,
-        default=1000,
-        help="warn when a micro-batch's triggerExecution exceeds this (default: 1000)",
-    )
-    parser.add_argument(
-        "--behind-ratio",
-        type=float,
-        default=0.9,
-        help="warn when processedRowsPerSecond < ratio x inputRowsPerSecond (default: 0.9)",
-    )
-    parser.add_argument(
-        "--run-seconds", type=float, default=0.0, help="stop after this many seconds (0: run until stopped)"
-    )
-    parser.add_argument(
-        "--max-files-per-trigger",
-        type=positive_int,
-        default=None,
-        help="local json source: files read per micro-batch per input (default: all new files)",
-    )
-    parser.add_argument(
-        "--local-cores",
-        type=positive_int,
-        default=min(os.cpu_count() or 2, 2),
-        help="local mode: cores of the embedded Spark (default: min(cpu count, 2))",
-    )
-    parser.add_argument(
-        "--job-spec", default=str(DEFAULT_JOB_SPEC), help="local mode: bundle job spec whose spark_conf the job applies"
-    )
-    parser.add_argument(
-        "--conf",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="local mode: extra Spark conf overriding the spec (benchmarks)",
-    )
-    return parser
 
 
 def positive_int(text: str) -> int:
@@ -177,96 +43,90 @@ def positive_int(text: str) -> int:
     return value
 
 
-def parse_config(argv: list[str]) -> JobConfig:
-    args = build_parser().parse_args(argv)
-    extra = []
-    for item in args.conf:
-        key, sep, value = item.partition("=")
-        if not sep or not key.startswith("spark."):
-            raise JobError(f"--conf expects spark.KEY=VALUE, got '{item}'")
-        extra.append((key, value))
-    if args.mode == "databricks" and not (args.left and args.right):
-        raise JobError("--mode databricks needs --left-table and --right-table")
-    if args.mode == "local" and args.source == "json" and not (args.left and args.right):
-        raise JobError("--source json needs --left-path and --right-path")
-    return JobConfig(
-        mode=args.mode,
-        source=args.source,
-        left=args.left,
-        right=args.right,
-        output=args.output,
-        checkpoint_location=args.checkpoint_location,
-        query_name=args.query_name,
-        trigger_interval=args.trigger_interval,
-        rows_per_second=args.rows_per_second,
-        watermark_delay=args.watermark_delay,
-        join_range_seconds=args.join_range_seconds,
-        latency_budget_ms=args.latency_budget_ms,
-        behind_ratio=args.behind_ratio,
-        run_seconds=args.run_seconds,
-        max_files_per_trigger=args.max_files_per_trigger or 0,
-        local_cores=args.local_cores,
-        job_spec=args.job_spec,
-        extra_conf=tuple(extra),
+def parameter(default: Any, help: str, *flags: str, **argparse_options: Any) -> Any:
+    """A job parameter, declared once: its default, command-line flags and help live together."""
+    return field(default=default, metadata={"flags": flags, "help": help, **argparse_options})
+
+
+@dataclass(frozen=True)
+class JobConfig:
+    source: str = parameter(
+        "table",
+        "input kind: 'table' (Unity Catalog tables, Delta sink), 'json' (landing folders) or 'rate' "
+        "(synthetic generator); file and rate inputs write Parquet",
+        "--source",
+        choices=("table", "json", "rate"),
+    )
+    left: str = parameter("", "orders input: table name or JSON folder", "--left-table", "--left-path")
+    right: str = parameter("", "payments input: table name or JSON folder", "--right-table", "--right-path")
+    output: str = parameter("", "sink: Delta table name or Parquet folder", "--output-table", "--output-path")
+    checkpoint_location: str = parameter(
+        "", "checkpoint folder; keep it for restarts, use a new one for a new query", "--checkpoint-location"
+    )
+    query_name: str = parameter("low_latency_stream_join_simple", "query name shown in the Spark UI", "--query-name")
+    trigger_interval: str = parameter(
+        "500 milliseconds",
+        "processing-time trigger, e.g. '500 milliseconds'; 'default' runs batches back to back; "
+        "'available-now' processes what is there and stops",
+        "--trigger-interval",
+    )
+    rows_per_second: int = parameter(
+        50, "synthetic rate per stream (rate source)", "--rows-per-second", type=positive_int
+    )
+    watermark_delay: str = parameter("10 seconds", "watermark delay on both inputs", "--watermark-delay")
+    join_range_seconds: int = parameter(
+        5,
+        "payments match orders whose event time is within +/- this many seconds",
+        "--join-range-seconds",
+        type=positive_int,
+    )
+    latency_budget_ms: int = parameter(
+        1000, "warn when a micro-batch's triggerExecution exceeds this", "--latency-budget-ms", type=positive_int
+    )
+    behind_ratio: float = parameter(
+        0.9, "warn when processedRowsPerSecond < ratio x inputRowsPerSecond", "--behind-ratio", type=float
+    )
+    run_seconds: float = parameter(
+        0.0, "stop after this many seconds (0: run until stopped)", "--run-seconds", type=float
+    )
+    max_files_per_trigger: int = parameter(
+        0, "json source: files read per micro-batch per input (0: all new files)", "--max-files-per-trigger", type=int
     )
 
-
-# ---------------------------------------------------------------------------------------------
-# Spark settings: one place, the spec's job cluster spark_conf
-# ---------------------------------------------------------------------------------------------
-def spec_job_cluster(job_spec: str) -> dict[str, Any]:
-    import yaml
-
-    path = Path(job_spec)
-    if not path.is_file():
-        raise JobError(f"job spec not found: {job_spec}")
-    jobs = (yaml.safe_load(path.read_text(encoding="utf-8")).get("resources") or {}).get("jobs") or {}
-    if len(jobs) != 1:
-        raise JobError(f"{job_spec}: expected one job, found {len(jobs)}")
-    clusters = next(iter(jobs.values())).get("job_clusters") or []
-    if not clusters:
-        raise JobError(f"{job_spec}: no job_clusters")
-    return clusters[0]["new_cluster"]
+    def validate(self) -> None:
+        if not (self.output and self.checkpoint_location):
+            raise JobError("--output-table/--output-path and --checkpoint-location are required")
+        if self.source in ("table", "json") and not (self.left and self.right):
+            raise JobError(f"--source {self.source} needs both inputs (--left-table/--left-path, --right-...)")
 
 
-def local_spark_conf(cluster: dict[str, Any], local_cores: int) -> tuple[dict[str, str], str]:
-    """The spec's spark_conf for embedded Spark, and a sentence saying what was scaled and why."""
-    conf = {key: str(value) for key, value in (cluster.get("spark_conf") or {}).items()}
-    node_type = cluster.get("node_type_id", "")
-    if node_type not in WORKER_VCPUS:
-        raise JobError(f"unknown worker node type '{node_type}': add its vCPUs to WORKER_VCPUS")
-    cluster_cores = int(cluster.get("num_workers", 0)) * WORKER_VCPUS[node_type]
-    spec_partitions = int(conf.get("spark.sql.shuffle.partitions", cluster_cores))
-    # Keep the spec's partitions-per-core ratio (8 partitions / 8 worker cores = 1x) on local cores.
-    local_partitions = max(1, round(spec_partitions * local_cores / cluster_cores))
-    conf["spark.sql.shuffle.partitions"] = str(local_partitions)
-    conf["spark.sql.streaming.stateStore.providerClass"] = OSS_ROCKSDB_PROVIDER
-    note = (
-        f"shuffle partitions {local_partitions} = spec {spec_partitions} partitions x {local_cores} local cores "
-        f"/ {cluster_cores} cluster cores ({cluster.get('num_workers')} x {node_type}); "
-        f"state store provider {OSS_ROCKSDB_PROVIDER} "
-        "(open-source class; RocksDB is the Databricks default from DBR 17.3)"
+class OneLineErrorParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print usage too; operators want one line
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def add_job_arguments(parser: argparse.ArgumentParser) -> None:
+    """One argument per JobConfig field, from the field's own declaration."""
+    for item in fields(JobConfig):
+        options = {key: value for key, value in item.metadata.items() if key != "flags"}
+        options.setdefault("type", type(item.default))
+        options["help"] = f"{options['help']} (default: {item.default!r})"
+        parser.add_argument(*item.metadata["flags"], dest=item.name, default=item.default, **options)
+
+
+def config_from_arguments(arguments: argparse.Namespace) -> JobConfig:
+    config = JobConfig(**{item.name: getattr(arguments, item.name) for item in fields(JobConfig)})
+    config.validate()
+    return config
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineErrorParser(
+        prog="low_latency_stream_join_simple_job",
+        description="Low-latency inner stream-stream join of orders and payments on order_id.",
     )
-    return conf, note
-
-
-def create_local_session(config: JobConfig):
-    from pyspark.sql import SparkSession
-
-    conf, note = local_spark_conf(spec_job_cluster(config.job_spec), config.local_cores)
-    conf.update(dict(config.extra_conf))
-    builder = (
-        SparkSession.builder.master(f"local[{config.local_cores}]")
-        .appName(config.query_name)
-        .config("spark.ui.showConsoleProgress", "false")
-    )
-    for key, value in conf.items():
-        builder = builder.config(key, value)
-    spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("WARN")
-    log.info("local spark_conf from %s: %s", config.job_spec, json.dumps(conf, sort_keys=True))
-    log.info("local scaling: %s", note)
-    return spark
+    add_job_arguments(parser)
+    return parser
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,7 +136,7 @@ def read_sources(spark, config: JobConfig):
     """(orders, payments) streaming DataFrames with columns order_id, event_time, amount."""
     from pyspark.sql import functions as F
 
-    if config.mode == "databricks":
+    if config.source == "table":
         return spark.readStream.table(config.left), spark.readStream.table(config.right)
     if config.source == "json":
 
@@ -338,7 +198,7 @@ def start_query(joined, config: JobConfig):
         writer = writer.trigger(availableNow=True)
     elif config.trigger_interval != "default":
         writer = writer.trigger(processingTime=config.trigger_interval)
-    if config.mode == "databricks":
+    if config.source == "table":
         return writer.toTable(config.output)
     return writer.format("parquet").option("path", config.output).start()
 
@@ -401,49 +261,43 @@ def make_progress_listener(latency_budget_ms: int, behind_ratio: float):
     return ProgressLogger()
 
 
-def run(config: JobConfig) -> None:
-    if config.mode == "databricks":
-        from pyspark.sql import SparkSession
-
-        spark = SparkSession.builder.getOrCreate()
-        keys = (
-            "spark.sql.shuffle.partitions",
-            "spark.sql.streaming.noDataMicroBatches.enabled",
-            "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
-        )
-        log.info(
-            "cluster spark_conf (from the job spec): %s", json.dumps({key: spark.conf.get(key, None) for key in keys})
-        )
-    else:
-        spark = create_local_session(config)
+def run(spark, config: JobConfig) -> None:
+    """Start the join on `spark`, log progress, and wait until it ends (or `run_seconds` pass)."""
     listener = make_progress_listener(config.latency_budget_ms, config.behind_ratio)
     spark.streams.addListener(listener)
-    orders, payments = read_sources(spark, config)
-    query = start_query(join_streams(orders, payments, config), config)
-    if config.trigger_interval == "available-now" or config.run_seconds <= 0:
-        query.awaitTermination()
-    else:
-        query.awaitTermination(config.run_seconds)
-        query.stop()
-    # Detach before shutdown so no event is sent to a closing Python process.
-    spark.streams.removeListener(listener)
-    if config.mode == "local":
-        spark.stop()
+    try:
+        orders, payments = read_sources(spark, config)
+        query = start_query(join_streams(orders, payments, config), config)
+        if config.trigger_interval == "available-now" or config.run_seconds <= 0:
+            query.awaitTermination()
+        else:
+            query.awaitTermination(config.run_seconds)
+            query.stop()
+    finally:
+        # Detach before shutdown so no event is sent to a closing Python process.
+        spark.streams.removeListener(listener)
+
+
+def configure_logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stdout)
+    logging.getLogger("py4j").setLevel(logging.WARNING)
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stdout)
-    logging.getLogger("py4j").setLevel(logging.WARNING)
+    """Databricks entry point: the cluster's session, configured by the bundle's job cluster."""
+    configure_logging()
     try:
-        run(parse_config(sys.argv[1:] if argv is None else argv))
+        config = config_from_arguments(build_parser().parse_args(sys.argv[1:] if argv is None else argv))
     except JobError as error:
         print(f"low_latency_stream_join_simple_job: error: {error}", file=sys.stderr)
         return 2
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.getOrCreate()
+    log.info("cluster spark_conf: %s", json.dumps({key: spark.conf.get(key, None) for key in GOVERNED_SPARK_KEYS}))
+    run(spark, config)
     return 0
 
 
 if __name__ == "__main__":
-    started = time.monotonic()
-    code = main()
-    log.info("stream_job_exit code=%s after %.1fs", code, time.monotonic() - started)
-    sys.exit(code)
+    sys.exit(main())

@@ -1,6 +1,7 @@
 """Load the Databricks bundle and its job resource files, with `${var.*}` substituted.
 
-Shared by the docs checks and the tests, so both read the spec the same way.
+The one bundle loader: the docs checks, the tests, the benchmarks and the job's local runner read the
+spec through it, so all of them see the same job.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ class BundleSpec:
         values = self.variable_defaults()
         values.update((self.bundle.get("targets") or {}).get(target, {}).get("variables") or {})
         return values
+
+    def job(self, key: str) -> dict[str, Any]:
+        """One job's raw mapping; KeyError names the missing job key."""
+        return self.jobs()[key][1]
 
     def jobs(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Job key -> (resource file, raw job mapping), across every included resource file."""

@@ -1,0 +1,119 @@
+"""Run the streaming join on embedded Spark, configured from the bundle spec's job cluster.
+
+The job itself (`low_latency_stream_join_simple_job.py`) takes whatever Spark session it is given.
+On Databricks that session comes from the job cluster; here this runner builds one from the same
+`spark_conf`, scaled to local cores, plus the open-source RocksDB provider (open-source Spark's
+default is the HDFS-backed store), and says at start-up what it changed.
+
+    python local_runner.py --source rate --output-path out --checkpoint-location chk --run-seconds 30
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bundle_spec import load_bundle
+
+from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
+
+JOB_KEY = "low_latency_stream_join_simple_job"
+OSS_ROCKSDB_PROVIDER = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider"
+# vCPUs per worker node type the spec may use; the shuffle-partition rule scales by cluster cores.
+WORKER_VCPUS = {"c5.xlarge": 4, "c5.2xlarge": 8, "c6i.xlarge": 4, "c6i.2xlarge": 8}
+
+
+@dataclass(frozen=True)
+class LocalSpark:
+    cores: int = min(os.cpu_count() or 2, 2)
+    bundle_root: str = "."
+    extra_conf: tuple[tuple[str, str], ...] = ()
+
+
+def spec_cluster(bundle_root: str | Path) -> dict[str, Any]:
+    """The governed job's cluster, read through the shared bundle loader."""
+    try:
+        spec_job = load_bundle(Path(bundle_root)).job(JOB_KEY)
+    except (FileNotFoundError, KeyError) as error:
+        raise job.JobError(f"no job '{JOB_KEY}' in the bundle at '{bundle_root}': {error}") from None
+    return spec_job["job_clusters"][0]["new_cluster"]
+
+
+def local_spark_conf(cluster: dict[str, Any], local_cores: int) -> tuple[dict[str, str], str]:
+    """The spec's spark_conf for embedded Spark, and a sentence saying what was scaled and why."""
+    conf = {key: str(value) for key, value in (cluster.get("spark_conf") or {}).items()}
+    node_type = cluster.get("node_type_id", "")
+    if node_type not in WORKER_VCPUS:
+        raise job.JobError(f"unknown worker node type '{node_type}': add its vCPUs to WORKER_VCPUS")
+    cluster_cores = int(cluster.get("num_workers", 0)) * WORKER_VCPUS[node_type]
+    spec_partitions = int(conf.get("spark.sql.shuffle.partitions", cluster_cores))
+    # Keep the spec's partitions-per-core ratio (8 partitions / 8 worker cores = 1x) on local cores.
+    local_partitions = max(1, round(spec_partitions * local_cores / cluster_cores))
+    conf["spark.sql.shuffle.partitions"] = str(local_partitions)
+    conf["spark.sql.streaming.stateStore.providerClass"] = OSS_ROCKSDB_PROVIDER
+    note = (
+        f"shuffle partitions {local_partitions} = spec {spec_partitions} partitions x {local_cores} local cores "
+        f"/ {cluster_cores} cluster cores ({cluster.get('num_workers')} x {node_type}); "
+        f"state store provider {OSS_ROCKSDB_PROVIDER} (open-source class)"
+    )
+    return conf, note
+
+
+def create_session(local: LocalSpark, app_name: str = "low_latency_stream_join_simple"):
+    from pyspark.sql import SparkSession
+
+    conf, note = local_spark_conf(spec_cluster(local.bundle_root), local.cores)
+    conf.update(dict(local.extra_conf))
+    builder = (
+        SparkSession.builder.master(f"local[{local.cores}]")
+        .appName(app_name)
+        .config("spark.ui.showConsoleProgress", "false")
+    )
+    for key, value in conf.items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+    job.log.info("local spark_conf: %s", json.dumps(conf, sort_keys=True))
+    job.log.info("local scaling: %s", note)
+    return spark
+
+
+def parse_extra_conf(items: list[str]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.startswith("spark."):
+            raise job.JobError(f"--conf expects spark.KEY=VALUE, got '{item}'")
+        pairs.append((key, value))
+    return tuple(pairs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    job.configure_logging()
+    parser = job.build_parser()
+    parser.prog = "local_runner"
+    defaults = LocalSpark()
+    parser.add_argument("--local-cores", type=job.positive_int, default=defaults.cores, help="embedded Spark cores")
+    parser.add_argument("--bundle-root", default=defaults.bundle_root, help="folder holding databricks.yml")
+    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="extra Spark conf")
+    arguments = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        config = job.config_from_arguments(arguments)
+        local = LocalSpark(arguments.local_cores, arguments.bundle_root, parse_extra_conf(arguments.conf))
+        spark = create_session(local, config.query_name)
+    except job.JobError as error:
+        print(f"local_runner: error: {error}", file=sys.stderr)
+        return 2
+    try:
+        job.run(spark, config)
+    finally:
+        spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
