@@ -12,6 +12,7 @@ import pytest
 from docs_project import RUNBOOK, Project
 
 SOURCES = "docs/sources.md"
+KEY_SNAPSHOT = "_ext/runbook_checks/spark_keys_snapshot.json"
 SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
 
 
@@ -237,6 +238,16 @@ CASES = [
         "Databricks-only key without its mark",
         edit(RUNBOOK, ":databricks_only: spark.sql.streaming.stateStore.partitions\n", ""),
         ("spark.sql.streaming.stateStore.partitions", "not known to the pinned engine"),
+    ),
+    Case(
+        "Spark key snapshot taken with another PySpark",
+        edit(KEY_SNAPSHOT, '"pyspark": "4.1.1"', '"pyspark": "4.0.0"'),
+        ("spark_keys_snapshot.json", "stale", "taken with pyspark 4.0.0", "tox -e spark-keys"),
+    ),
+    Case(
+        "runbook key missing from the Spark key snapshot",
+        edit(KEY_SNAPSHOT, '  "spark.sql.shuffle.partitions",\n', ""),
+        ("spark key 'spark.sql.shuffle.partitions'", "not known to the pinned engine"),
     ),
     Case(
         "open-source key marked Databricks-only",
