@@ -4,8 +4,8 @@ Runs the real job functions on embedded Spark against the synthetic rate source,
 after another in one process (same machine, same JVM), each with a fresh checkpoint: a warm-up, then a
 bounded measurement window. Prints a table and writes benchmarks/results/job_latency.json and .png.
 
-End-to-end latency of a joined pair = commit time of the micro-batch that wrote it (modification time
-of the file sink's `_spark_metadata/<batch>` entry) minus the later of its two event times.
+End-to-end latency of a joined pair = the time the sink wrote the Parquet file holding it (the file's
+modification time) minus the later of its two event times.
 """
 
 from __future__ import annotations
@@ -105,25 +105,16 @@ def variants(cores: int, runbook_conf: dict[str, str], runbook_trigger: str) -> 
     ]
 
 
-def batch_commit_times(output: Path) -> tuple[dict[str, int], dict[int, float]]:
-    """File path -> batch id, and batch id -> commit time, from the file sink's metadata log."""
-    files, commits = {}, {}
-    metadata = output / "_spark_metadata"
-    for entry in metadata.iterdir() if metadata.is_dir() else []:
-        if not entry.name.isdigit():
-            continue
-        batch = int(entry.name)
-        commits[batch] = entry.stat().st_mtime
-        for line in entry.read_text(encoding="utf-8").splitlines()[1:]:
-            files[Path(json.loads(line)["path"].removeprefix("file:")).name] = batch
-    return files, commits
+def file_write_times(output: Path) -> dict[str, float]:
+    """Parquet file name -> the time the sink wrote it (its pairs become readable then)."""
+    return {path.name: path.stat().st_mtime for path in output.glob("*.parquet")}
 
 
 def end_to_end_latencies(spark, output: Path, since: float) -> list[float]:
     from pyspark.sql import functions as F
 
-    files, commits = batch_commit_times(output)
-    if not files:
+    written = file_write_times(output)
+    if not written:
         return []
     rows = (
         spark.read.parquet(str(output))
@@ -133,12 +124,7 @@ def end_to_end_latencies(spark, output: Path, since: float) -> list[float]:
         )
         .collect()
     )
-    latencies = []
-    for row in rows:
-        batch = files.get(row.file)
-        if batch is not None and commits[batch] >= since:
-            latencies.append(commits[batch] - row.later_event)
-    return latencies
+    return [written[row.file] - row.later_event for row in rows if written.get(row.file, 0) >= since]
 
 
 def batch_end(progress: dict) -> float:

@@ -47,9 +47,9 @@ def job_command(landing: dict[str, Path], trigger: str) -> list[str]:
     ]
 
 
-def committed_batches(output: Path) -> int:
-    metadata = output / "_spark_metadata"
-    return len([path for path in metadata.iterdir() if path.name.isdigit()]) if metadata.is_dir() else 0
+def committed_batches(checkpoint: Path) -> int:
+    commits = checkpoint / "commits"
+    return len([path for path in commits.iterdir() if path.name.isdigit()]) if commits.is_dir() else 0
 
 
 def test_kill_9_mid_stream_then_restart_writes_each_pair_once(spark, landing) -> None:
@@ -71,13 +71,13 @@ def test_kill_9_mid_stream_then_restart_writes_each_pair_once(spark, landing) ->
     )
     try:
         deadline = time.monotonic() + 120
-        while committed_batches(landing["output"]) < 2 and time.monotonic() < deadline:
+        while committed_batches(landing["checkpoint"]) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert committed_batches(landing["output"]) >= 2, "the first run committed no batch in time"
+        assert committed_batches(landing["checkpoint"]) >= 2, "the first run committed no batch in time"
     finally:
         os.killpg(first.pid, signal.SIGKILL)  # the JVM is a child of the Python driver: kill the group
         first.wait()
-    committed_at_kill = committed_batches(landing["output"])
+    committed_at_kill = committed_batches(landing["checkpoint"])
     assert committed_at_kill < FILES, "the first run finished before it was killed; nothing was tested"
 
     second = subprocess.run(
