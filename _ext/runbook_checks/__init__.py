@@ -6,7 +6,8 @@
 - the YAML snippet, names and settings against the bundle job spec (spec_consistency.py);
 - every spark.* key the runbook names is real in the pinned engine (spark_keys.py);
 - evidence needs point at committed benchmark results (check_evidence);
-- a claim -> source matrix with URLs, generated from the needs (source_matrix.py);
+- traceability tables generated from the needs, in runbook order (source_matrix.py);
+- the traceability graph as inline SVG (trace_graph.py);
 - benchmark result tables rendered from the committed JSON (evidence_tables.py).
 
 Every problem is a Sphinx warning of type "runbook" that names the file, need id or key, so
@@ -29,6 +30,7 @@ from .bundle_spec import load_bundle, substitute
 from .doctree_utils import code_blocks, find_section
 from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
+from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
 
 logger = logging.getLogger(__name__)
 PURPOSE = "Purpose and Scope"
@@ -196,4 +198,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("benchmark-table", BenchmarkTableDirective)
     app.connect("env-check-consistency", run_checks)
     app.connect("doctree-resolved", fill_source_matrices)
+    app.add_node(trace_graph)
+    app.add_directive("traceability-graph", TraceGraphDirective)
+    app.connect("doctree-resolved", fill_trace_graphs)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
