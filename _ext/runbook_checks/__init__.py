@@ -8,6 +8,7 @@
 - evidence needs point at committed benchmark results (check_evidence);
 - traceability tables generated from the needs, in runbook order (source_matrix.py);
 - the traceability graph as inline SVG (trace_graph.py);
+- the committed Markdown claim -> source -> URL table is current (markdown_mapping.py);
 - benchmark result tables rendered from the committed JSON (evidence_tables.py).
 
 Every problem is a Sphinx warning of type "runbook" that names the file, need id or key, so
@@ -25,7 +26,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx_needs.data import SphinxNeedsData
 
-from . import citations, readme_links, spark_keys, spec_consistency, structure
+from . import citations, markdown_mapping, readme_links, spark_keys, spec_consistency, structure
 from .bundle_spec import load_bundle, substitute
 from .doctree_utils import code_blocks, find_section
 from .evidence_tables import BenchmarkTableDirective
@@ -201,4 +202,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(trace_graph)
     app.add_directive("traceability-graph", TraceGraphDirective)
     app.connect("doctree-resolved", fill_trace_graphs)
+    app.add_config_value("runbook_mapping_write", False, "env", bool)
+    app.connect("doctree-read", markdown_mapping.swap_for_matrix)
+    app.connect("env-check-consistency", markdown_mapping.check_mapping)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
