@@ -35,6 +35,7 @@ html_theme = "furo"
 html_title = "Streaming join runbook"
 html_static_path = ["docs/_static"]
 html_css_files = ["runbook.css"]
+html_js_files = ["runbook.js"]
 # sphinx-needs' own palette is light-only; runbook.css maps it onto furo's theme variables.
 needs_css = "blank.css"
 
@@ -72,9 +73,9 @@ needs_layouts = {
         "grid": "simple",
         "layout": {
             "head": [
-                '<<meta("basis")>> **<<meta("title")>>** <<meta_id()>> '
-                '<<collapse_button("meta", collapsed="details", visible="hide", initial=True)>>',
-                '<<meta_links_all(prefix="", exclude=["evidence"])>>',
+                '<<meta("basis")>> **<<meta("title")>>**',
+                '<<meta_id()>> cites <<meta_links("cites")>> '
+                '<<collapse_button("meta", collapsed="hide details", visible="details", initial=True)>>',
             ],
             "meta": [
                 '<<meta_all(no_links=True, exclude=["basis", "layout", "style"])>>',

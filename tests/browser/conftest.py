@@ -1,0 +1,48 @@
+"""Fixtures of the browser tests (`tox -e browser`, which sets RUNBOOK_BROWSER=1).
+
+Without RUNBOOK_BROWSER the tests are not collected, so the plain pytest env (`tox -e py`) does
+not start a browser or need the Chromium package.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .browser_site import CHROMIUM_FLAGS, REPO_ROOT, build_html, chromium_path, serve
+
+if not os.environ.get("RUNBOOK_BROWSER"):
+    collect_ignore_glob = ["test_*.py"]
+
+SCREENSHOTS = REPO_ROOT / "_build" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    return build_html(REPO_ROOT / "_build" / "html")
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    return SCREENSHOTS
