@@ -9,6 +9,7 @@
 - traceability tables generated from the needs, in runbook order (source_matrix.py);
 - the traceability graph as inline SVG (trace_graph.py);
 - the committed Markdown claim -> source -> URL table is current (markdown_mapping.py);
+- inline citations of a recommendation show its basis (basis_marks.py);
 - benchmark result tables rendered from the committed JSON (evidence_tables.py).
 
 Every problem is a Sphinx warning of type "runbook" that names the file, need id or key, so
@@ -26,7 +27,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx_needs.data import SphinxNeedsData
 
-from . import citations, markdown_mapping, readme_links, spark_keys, spec_consistency, structure
+from . import basis_marks, citations, markdown_mapping, readme_links, spark_keys, spec_consistency, structure
 from .bundle_spec import load_bundle, substitute
 from .doctree_utils import code_blocks, find_section
 from .evidence_tables import BenchmarkTableDirective
@@ -205,4 +206,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_mapping_write", False, "env", bool)
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", markdown_mapping.check_mapping)
+    app.connect("doctree-resolved", basis_marks.mark_need_references)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

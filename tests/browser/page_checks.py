@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 AA = 4.5
 TEXT_SCOPES = ["table.need", "article table:not(.need)", ".trace-graph"]
 
-# Visible elements wider than the viewport, and whether the page itself scrolls sideways.
+# Visible elements wider than the viewport, boxes that hide part of their content behind a
+# sideways scroll (a cut column), and whether the page itself scrolls sideways.
 WIDTH_JS = """
 () => {
   const vw = document.documentElement.clientWidth;
@@ -27,11 +28,12 @@ WIDTH_JS = """
     const r = el.getBoundingClientRect();
     const s = getComputedStyle(el);
     if (s.display === 'none' || s.visibility === 'hidden' || r.width === 0) continue;
-    if (r.width > vw + 1) {
-      const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-        (el.classList.length ? '.' + [...el.classList].slice(0, 3).join('.') : '');
-      out.push(`${name} is ${Math.round(r.width)}px wide in a ${vw}px viewport`);
-    }
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (el.classList.length ? '.' + [...el.classList].slice(0, 3).join('.') : '');
+    if (r.width > vw + 1) out.push(`${name} is ${Math.round(r.width)}px wide in a ${vw}px viewport`);
+    if (['auto', 'scroll', 'hidden'].includes(s.overflowX) && !el.querySelector('pre') &&
+        el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1)
+      out.push(`${name} cuts its content: ${el.scrollWidth}px shown in ${el.clientWidth}px`);
   }
   return out.slice(0, 40);
 }
