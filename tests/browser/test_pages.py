@@ -51,9 +51,10 @@ def report(request, browser, site_url, screenshots) -> Report:
     if page_name == RUNBOOK:
         METRICS[stem]["box_share"] = box_share(page)
         METRICS[stem]["graph_px"] = page.locator(".trace-graph svg").bounding_box()
-        # furo scrolls smoothly: jump, so the screenshot shows the section and not the way there.
-        page.evaluate("document.getElementById('source-mapping').scrollIntoView({behavior: 'instant'})")
-        page.screenshot(path=screenshots / f"{stem}-source-mapping.png")
+        for section in ("why-this-configuration", "source-mapping"):
+            # furo scrolls smoothly: jump, so the screenshot shows the section and not the way there.
+            page.evaluate(f"document.getElementById('{section}').scrollIntoView({{behavior: 'instant'}})")
+            page.screenshot(path=screenshots / f"{stem}-{section}.png")
     result = Report(width_problems(page), contrast_problems(page), loaded.console_errors)
     page.context.close()
     (screenshots / "metrics.json").write_text(json.dumps(METRICS, indent=2, sort_keys=True))
