@@ -57,7 +57,8 @@ needs_default_layout = "clean"
 needs_flow_engine = "graphviz"
 
 # The traceability graph is drawn by graphviz-pure (a `dot` from PyPI, pinned in requirements.txt),
-# so the HTML build needs no system Graphviz. SVG keeps the graph's links working at any zoom.
+# so the HTML build needs no system Graphviz. runbook_checks/trace_graph.py runs it and inlines the
+# SVG, so the graph's links work at any zoom and its colours follow the light/dark theme.
 graphviz_dot = str(Path(sys.executable).parent / "graphviz-pure")
 graphviz_output_format = "svg"
 needs_schema_validation_enabled = True
