@@ -35,6 +35,9 @@ html_theme = "furo"
 html_title = "Streaming join runbook"
 html_static_path = ["docs/_static"]
 html_css_files = ["runbook.css"]
+html_js_files = ["runbook.js"]
+# sphinx-needs' own palette is light-only; runbook.css maps it onto furo's theme variables.
+needs_css = "blank.css"
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
@@ -54,10 +57,56 @@ needs_default_layout = "clean"
 needs_flow_engine = "graphviz"
 
 # The traceability graph is drawn by graphviz-pure (a `dot` from PyPI, pinned in requirements.txt),
-# so the HTML build needs no system Graphviz. SVG keeps the graph's links working at any zoom.
+# so the HTML build needs no system Graphviz. runbook_checks/trace_graph.py runs it and inlines the
+# SVG, so the graph's links work at any zoom and its colours follow the light/dark theme.
 graphviz_dot = str(Path(sys.executable).parent / "graphviz-pure")
 graphviz_output_format = "svg"
 needs_schema_validation_enabled = True
+
+# ---------------------------------------------------------------------------------------------
+# Need presentation
+# ---------------------------------------------------------------------------------------------
+# A recommendation box shows its basis as a text badge, its title and its sources; settings and
+# evidence open on demand. The style (and so the CSS class `needs_style_basis-*`) is derived
+# from `basis`, never typed by hand.
+needs_layouts = {
+    "rec_compact": {
+        "grid": "simple",
+        "layout": {
+            "head": [
+                '<<meta("basis")>> **<<meta("title")>>**',
+                '<<meta_id()>> cites <<meta_links("cites")>> '
+                '<<collapse_button("meta", collapsed="hide details", visible="details", initial=True)>>',
+            ],
+            "meta": [
+                '<<meta_all(no_links=True, exclude=["basis", "layout", "style"])>>',
+                '<<meta_links_all(exclude=["cites"])>>',
+            ],
+        },
+    },
+    "src_compact": {
+        "grid": "simple",
+        "layout": {
+            "head": ['**<<meta("title")>>** <<meta_id()>>', '<<meta("url")>>'],
+            "meta": ['<<meta_all(no_links=True, exclude=["url", "layout", "style"])>>', "<<meta_links_all()>>"],
+        },
+    },
+}
+needs_fields = {
+    "layout": {"predicates": [('type == "rec"', "rec_compact"), ('type == "src"', "src_compact")]},
+    "style": {
+        "predicates": [('type == "rec" and basis == "source"', "basis-source"), ('type == "rec"', "basis-inference")]
+    },
+}
+# Source URLs render as links wherever the field is shown (register boxes, tables).
+needs_string_links = {
+    "source_url": {
+        "regex": r"^(?P<value>https://\S+)$",
+        "link_url": "{{value}}",
+        "link_name": "{{value}}",
+        "options": ["url"],
+    }
+}
 
 needs_types = {
     "src": {

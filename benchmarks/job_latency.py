@@ -184,28 +184,43 @@ def measure(spark, variant: Variant, base: job.JobConfig, warmup: float, window:
 
 
 def plot(results: list[dict], path: Path) -> None:
-    """Bars per configuration; one that completed no batch is labelled as such, not dropped."""
+    """Bars per configuration, with the 1000 ms per-batch budget and the targets as labelled lines;
+    one that completed no batch is labelled as such, not dropped."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5.2))
+    budget_ms, target_trigger_p50_ms, target_e2e_p50_s, target_e2e_p99_s = 1000, 700, 1.0, 2.0
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5.6))
     positions = list(range(len(results)))
     for offset, q in ((-0.2, "p50"), (0.2, "p99")):
         bars = [p + offset for p in positions]
         left.barh(bars, [r["trigger_ms"].get(q, 0) for r in results], height=0.4, label=q)
         right.barh(bars, [r["e2e_s"].get(q, 0) for r in results], height=0.4, label=q)
+    # Line styles differ as well as colours, so the lines read in greyscale too.
+    left.axvline(budget_ms, color="#b00020", linewidth=1.6, label=f"budget {budget_ms} ms per batch")
+    left.axvline(target_trigger_p50_ms, color="#444444", linestyle="--", label=f"target p50 {target_trigger_p50_ms} ms")
+    right.axvline(target_e2e_p50_s, color="#444444", linestyle="--", label=f"target p50 {target_e2e_p50_s:.1f} s")
+    right.axvline(target_e2e_p99_s, color="#444444", linestyle=":", label=f"target p99 {target_e2e_p99_s:.1f} s")
     for position, result in zip(positions, results, strict=True):
         if result["status"] != "ok":
             for axis in (left, right):
-                axis.text(0, position, "  no batch completed in the bounded time", va="center", fontsize=8)
+                axis.text(
+                    0,
+                    position,
+                    "  no batch completed in the bounded time",
+                    va="center",
+                    fontsize=8,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+                    zorder=3,
+                )
     left.set_title("Micro-batch triggerExecution (ms)")
     right.set_title("End-to-end latency (s)")
     for axis in (left, right):
         axis.set_yticks(positions, [r["name"] for r in results])
         axis.invert_yaxis()
-        axis.legend(loc="lower right")
+        axis.legend(loc="lower right", fontsize=8)
         axis.grid(axis="x", alpha=0.3)
     right.set_yticklabels([])
     fig.tight_layout()

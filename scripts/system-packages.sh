@@ -5,7 +5,7 @@
 # what to install and stops. The docs build alone (README's first command) needs none of this.
 set -euo pipefail
 
-packages=(libenchant-2-2 hunspell-en-us)
+packages=(libenchant-2-2 hunspell-en-us chromium fonts-dejavu-core)
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jre-headless)
 command -v git >/dev/null 2>&1 || packages+=(git)
 

@@ -7,7 +7,10 @@
 - every spark.* key the runbook names is real in the pinned engine, per the committed key snapshot
   (spark_keys.py; spark_key_probe.py regenerates it);
 - evidence needs point at committed benchmark results (check_evidence);
-- a claim -> source matrix with URLs, generated from the needs (source_matrix.py);
+- traceability tables generated from the needs, in runbook order (source_matrix.py);
+- the traceability graph as inline SVG (trace_graph.py);
+- the committed Markdown claim -> source -> URL table is current (markdown_mapping.py);
+- inline citations of a recommendation show its basis (basis_marks.py);
 - benchmark result tables rendered from the committed JSON (evidence_tables.py).
 
 Every problem is a Sphinx warning of type "runbook" that names the file, need id or key, so
@@ -26,10 +29,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx_needs.data import SphinxNeedsData
 
-from . import citations, readme_links, spark_keys, spec_consistency, structure
+from . import basis_marks, citations, markdown_mapping, readme_links, spark_keys, spec_consistency, structure
 from .doctree_utils import code_blocks, find_section
 from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
+from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
 
 logger = logging.getLogger(__name__)
 PURPOSE = "Purpose and Scope"
@@ -200,4 +204,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("benchmark-table", BenchmarkTableDirective)
     app.connect("env-check-consistency", run_checks)
     app.connect("doctree-resolved", fill_source_matrices)
+    app.add_node(trace_graph)
+    app.add_directive("traceability-graph", TraceGraphDirective)
+    app.connect("doctree-resolved", fill_trace_graphs)
+    app.add_config_value("runbook_mapping_write", False, "env", bool)
+    app.connect("doctree-read", markdown_mapping.swap_for_matrix)
+    app.connect("env-check-consistency", markdown_mapping.check_mapping)
+    app.connect("doctree-resolved", basis_marks.mark_need_references)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,13 +1,23 @@
-"""`source-matrix` directive: this page's claims -> sources table with URLs, generated from the needs."""
+"""`source-matrix` directive: this page's traceability tables, generated from the needs.
+
+- `:view: claims` (default): recommendation -> basis -> sources -> evidence, in runbook order;
+  `:basis: inference` keeps only the inferences.
+- `:view: sources`: source -> the recommendations it backs, in register order.
+
+Cells hold short labels (need IDs) linking to the need; the URL and pinpoint live on the register.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
+
+from .need_refs import basis_badge, need_link, runbook_order
 
 
 class source_matrix(nodes.General, nodes.Element):
@@ -16,64 +26,91 @@ class source_matrix(nodes.General, nodes.Element):
 
 class SourceMatrixDirective(SphinxDirective):
     has_content = False
+    option_spec: ClassVar = {
+        "view": lambda value: directives.choice(value, ("claims", "sources")),
+        "basis": lambda value: directives.choice(value, ("source", "inference")),
+    }
 
     def run(self) -> list[nodes.Node]:
-        return [source_matrix()]
+        return [source_matrix(view=self.options.get("view", "claims"), basis=self.options.get("basis"))]
 
 
-def need_reference(app: Sphinx, fromdocname: str, need: Any, with_title: bool = True) -> nodes.Node:
+def links_cell(app: Sphinx, fromdocname: str, linked: list[Any]) -> nodes.entry:
+    if not linked:
+        return nodes.entry("", nodes.paragraph(text="none"))
     paragraph = nodes.paragraph()
-    uri = app.builder.get_relative_uri(fromdocname, need["docname"]) + "#" + need["id"]
-    paragraph += nodes.reference("", need["id"], refuri=uri, internal=True, classes=["needs-id"])
-    if with_title:
-        paragraph += nodes.Text(" " + need["title"])
-    return paragraph
+    for index, need in enumerate(linked):
+        if index:
+            paragraph += nodes.Text(", ")
+        paragraph += need_link(app, fromdocname, need)
+    return nodes.entry("", paragraph)
 
 
-def sources_cell(app: Sphinx, fromdocname: str, linked: list[Any], with_title: bool = True) -> list[nodes.Node]:
-    items = nodes.bullet_list()
-    for source in linked:
-        item = nodes.list_item()
-        paragraph = need_reference(app, fromdocname, source, with_title)
-        if source.get("url"):
-            paragraph += nodes.Text(" ")
-            paragraph += nodes.reference("", source["url"], refuri=source["url"], classes=["source-url"])
-        item += paragraph
-        items += item
-    return [items] if linked else [nodes.paragraph(text="none")]
+def titled_cell(app: Sphinx, fromdocname: str, need: Any) -> nodes.entry:
+    paragraph = nodes.paragraph()
+    paragraph += need_link(app, fromdocname, need)
+    paragraph += nodes.Text(" " + need["title"])
+    return nodes.entry("", paragraph)
 
 
-def build_table(app: Sphinx, fromdocname: str) -> nodes.table:
-    needs = SphinxNeedsData(app.env).get_needs_view()
-    headers = ["Recommendation", "Basis", "Backed by (source, URL)", "Measured by (evidence)"]
-    table = nodes.table(classes=["source-matrix"])
+def new_table(headers: list[str], widths: list[int], classes: list[str]) -> tuple[nodes.table, nodes.tbody]:
+    table = nodes.table(classes=["source-matrix", *classes])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (32, 9, 44, 15):
+    for width in widths:
         group += nodes.colspec(colwidth=width)
     head_row = nodes.row()
     for header in headers:
         head_row += nodes.entry("", nodes.paragraph(text=header))
     group += nodes.thead("", head_row)
     body = nodes.tbody()
-    for need_id in sorted(needs):
-        need = needs[need_id]
-        if need["type"] != "rec" or need["docname"] != fromdocname:  # this page's recommendations
+    group += body
+    return table, body
+
+
+def claims_table(app: Sphinx, fromdocname: str, needs: Any, basis: str | None) -> nodes.table:
+    table, body = new_table(
+        ["Recommendation", "Basis", "Backed by", "Measured by"], [46, 12, 28, 14], ["claims-matrix"]
+    )
+    for need in runbook_order(needs, fromdocname, "rec"):
+        if basis and need.get("basis") != basis:
+            continue
+        row = nodes.row(classes=[f"basis-{need.get('basis')}"])
+        row += titled_cell(app, fromdocname, need)
+        row += nodes.entry("", nodes.paragraph("", "", basis_badge(need.get("basis") or "")))
+        row += links_cell(app, fromdocname, [needs[i] for i in need.get("cites") or [] if i in needs])
+        row += links_cell(app, fromdocname, [needs[i] for i in need.get("evidence") or [] if i in needs])
+        body += row
+    return table
+
+
+def sources_table(app: Sphinx, fromdocname: str, needs: Any) -> nodes.table:
+    """Every register source that backs a recommendation on this page."""
+    table, body = new_table(["Source", "Publisher", "Backs (this page)"], [50, 14, 36], ["sources-matrix"])
+    recs = runbook_order(needs, fromdocname, "rec")
+    sources = sorted(
+        (need for need in needs.values() if need["type"] == "src"),
+        key=lambda need: (need["docname"], need.get("lineno") or 0),
+    )
+    for source in sources:
+        backed = [rec for rec in recs if source["id"] in (rec.get("cites") or [])]
+        if not backed:
             continue
         row = nodes.row()
-        row += nodes.entry("", need_reference(app, fromdocname, need))
-        row += nodes.entry("", nodes.paragraph(text=need.get("basis") or ""))
-        row += nodes.entry(
-            "", *sources_cell(app, fromdocname, [needs[i] for i in need.get("cites") or [] if i in needs])
-        )
-        row += nodes.entry(
-            "", *sources_cell(app, fromdocname, [needs[i] for i in need.get("evidence") or [] if i in needs], False)
-        )
+        row += titled_cell(app, fromdocname, source)
+        row += nodes.entry("", nodes.paragraph(text=source.get("publisher") or ""))
+        row += links_cell(app, fromdocname, backed)
         body += row
-    group += body
     return table
 
 
 def fill_source_matrices(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    for placeholder in list(doctree.findall(source_matrix)):
-        placeholder.replace_self(build_table(app, fromdocname))
+    placeholders = list(doctree.findall(source_matrix))
+    if not placeholders:
+        return
+    needs = SphinxNeedsData(app.env).get_needs_view()
+    for placeholder in placeholders:
+        if placeholder["view"] == "sources":
+            placeholder.replace_self(sources_table(app, fromdocname, needs))
+        else:
+            placeholder.replace_self(claims_table(app, fromdocname, needs, placeholder["basis"]))

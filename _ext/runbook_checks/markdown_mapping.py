@@ -1,0 +1,117 @@
+"""The runbook's Markdown carries its own claim -> source -> URL table.
+
+Reviewers read the `.md` on GitHub and in pull requests, where directives render as empty fences.
+So the Source Mapping section holds a plain Markdown table between two marker comments,
+generated from the needs by one command and committed:
+
+    tox -e mapping        (runs: python -m runbook_checks.write_mapping, see that module)
+
+The build fails (a "runbook" warning at the marker's file:line, naming that command) when the
+committed table differs from what the needs give. In HTML the plain table is swapped for the
+richer generated matrix (source_matrix.py), so the page does not show both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .need_refs import runbook_order
+from .source_matrix import source_matrix
+
+COMMAND = "tox -e mapping"
+START = f"<!-- source-mapping:start generated from the needs by `{COMMAND}`; do not edit by hand -->"
+END = "<!-- source-mapping:end -->"
+HEADER = ["Claim", "Basis", "Source", "URL"]
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def mapping_table(needs: Any, docname: str) -> str:
+    """One row per (recommendation, cited source), in runbook order; evidence rows name the artifact.
+
+    Every row names its claim's ID, so a changed citation is one self-explaining line in a diff;
+    the claim's title is given on its first row only.
+    """
+    rows = ["| " + " | ".join(HEADER) + " |", "| " + " | ".join("---" for _ in HEADER) + " |"]
+    for rec in runbook_order(needs, docname, "rec"):
+        basis = rec.get("basis") or ""
+        targets = [(f"`{i}` {cell(needs[i]['title'])}", f"<{needs[i]['url']}>") for i in rec.get("cites") or []] + [
+            (f"`{i}` (local evidence)", f"`{needs[i]['artifact']}`") for i in rec.get("evidence") or []
+        ]
+        for index, (source, url) in enumerate(targets):
+            claim = f"`{rec['id']}`" + (f" {cell(rec['title'])}" if index == 0 else "")
+            rows.append(f"| {claim} | {basis} | {source} | {url} |")
+    return "\n".join(rows)
+
+
+def block_span(lines: list[str]) -> tuple[int, int] | None:
+    """0-based indexes of the start and end marker lines, or None when either is missing."""
+    starts = [i for i, line in enumerate(lines) if line.startswith("<!-- source-mapping:start")]
+    ends = [i for i, line in enumerate(lines) if line.strip() == END]
+    if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
+        return None
+    return starts[0], ends[0]
+
+
+def updated_text(text: str, table: str) -> str | None:
+    """The file text with the generated block replaced; None when the markers are missing."""
+    lines = text.split("\n")
+    span = block_span(lines)
+    if span is None:
+        return None
+    start, end = span
+    return "\n".join([*lines[:start], START, table, *lines[end:]])
+
+
+def check_mapping(app: Sphinx, env: Any) -> None:
+    """Compare (or, in write mode, rewrite) the committed table with the one the needs give."""
+    from sphinx_needs.data import SphinxNeedsData
+
+    from . import warn  # the package's warning helper: type "runbook", fails -W builds
+
+    docname = app.config.runbook_docname
+    if docname not in env.found_docs or not (app.config.runbook_checks_enabled or app.config.runbook_mapping_write):
+        return
+    path = Path(env.doc2path(docname))
+    text = path.read_text(encoding="utf-8")
+    wanted = updated_text(text, mapping_table(SphinxNeedsData(env).get_needs_view(), docname))
+    if wanted is None:
+        warn(
+            f"Source Mapping has no single '{START[:30]}...' / '{END}' block; add both markers and run `{COMMAND}`",
+            "mapping",
+            f"{path}:1",
+        )
+    elif app.config.runbook_mapping_write:
+        if wanted != text:
+            path.write_text(wanted, encoding="utf-8")
+    elif wanted != text:
+        line = block_span(text.split("\n"))[0] + 1
+        warn(
+            f"the Markdown source mapping table is stale: run `{COMMAND}` "
+            "(PYTHONPATH=_ext python -m runbook_checks.write_mapping) and commit the result",
+            "mapping",
+            f"{path}:{line}",
+        )
+
+
+def swap_for_matrix(app: Sphinx, doctree: nodes.document) -> None:
+    """Replace the plain table between the markers with the generated matrix (rendered views only)."""
+    if app.env.docname != app.config.runbook_docname:
+        return
+    for marker in list(doctree.findall(nodes.raw)):
+        if not marker.astext().startswith("<!-- source-mapping:start"):
+            continue
+        parent = marker.parent
+        index = parent.index(marker)
+        for sibling in list(parent.children[index + 1 :]):
+            done = isinstance(sibling, nodes.raw) and sibling.astext().strip() == END
+            parent.remove(sibling)
+            if done:
+                break
+        marker.replace_self(source_matrix(view="claims", basis=None))
