@@ -7,7 +7,7 @@ import runpy
 import subprocess
 import sys
 
-from conftest import REPO_ROOT, RUNBOOK, Project
+from docs_project import REPO_ROOT, RUNBOOK, Project
 from markdown_it import MarkdownIt
 from runbook_checks.markdown_mapping import END, block_span, updated_text
 

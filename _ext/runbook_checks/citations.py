@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .context import CheckContext, Problem
+
 INFERENCE_MARK = "**Inference"
+
+
+def check(ctx: CheckContext) -> Iterator[Problem]:
+    for message, need_id in required_citation_problems(ctx.needs, ctx.config.runbook_required_citations):
+        yield Problem("citation", message, ctx.need_location(need_id) if need_id else None)
+    for message, need_id in inference_mark_problems(ctx.needs):
+        yield Problem("inference", message, ctx.need_location(need_id))
 
 
 def required_citation_problems(

@@ -13,12 +13,15 @@ richer generated matrix (source_matrix.py), so the page does not show both.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx_needs.data import SphinxNeedsData
 
+from .context import CheckContext, Problem
 from .need_refs import runbook_order
 from .source_matrix import source_matrix
 
@@ -69,35 +72,26 @@ def updated_text(text: str, table: str) -> str | None:
     return "\n".join([*lines[:start], START, table, *lines[end:]])
 
 
-def check_mapping(app: Sphinx, env: Any) -> None:
+def check(ctx: CheckContext) -> Iterator[Problem]:
     """Compare (or, in write mode, rewrite) the committed table with the one the needs give."""
-    from sphinx_needs.data import SphinxNeedsData
-
-    from . import warn  # the package's warning helper: type "runbook", fails -W builds
-
-    docname = app.config.runbook_docname
-    if docname not in env.found_docs or not (app.config.runbook_checks_enabled or app.config.runbook_mapping_write):
-        return
-    path = Path(env.doc2path(docname))
+    path = Path(ctx.doc_path(ctx.docname))
     text = path.read_text(encoding="utf-8")
-    wanted = updated_text(text, mapping_table(SphinxNeedsData(env).get_needs_view(), docname))
+    wanted = updated_text(text, mapping_table(SphinxNeedsData(ctx.app.env).get_needs_view(), ctx.docname))
     if wanted is None:
-        warn(
-            f"Source Mapping has no single '{START[:30]}...' / '{END}' block; add both markers and run `{COMMAND}`",
-            "mapping",
-            f"{path}:1",
+        message = (
+            f"Source Mapping has no single '{START[:30]}...' / '{END}' block; add both markers and run `{COMMAND}`"
         )
-    elif app.config.runbook_mapping_write:
+        yield Problem("mapping", message, f"{path}:1")
+    elif ctx.config.runbook_mapping_write:
         if wanted != text:
             path.write_text(wanted, encoding="utf-8")
     elif wanted != text:
         line = block_span(text.split("\n"))[0] + 1
-        warn(
+        message = (
             f"the Markdown source mapping table is stale: run `{COMMAND}` "
-            "(PYTHONPATH=_ext python -m runbook_checks.write_mapping) and commit the result",
-            "mapping",
-            f"{path}:{line}",
+            "(PYTHONPATH=_ext python -m runbook_checks.write_mapping) and commit the result"
         )
+        yield Problem("mapping", message, f"{path}:{line}")
 
 
 def swap_for_matrix(app: Sphinx, doctree: nodes.document) -> None:

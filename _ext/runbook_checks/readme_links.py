@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+
+from .context import CheckContext, Problem
+
+
+def check(ctx: CheckContext) -> Iterator[Problem]:
+    name = ctx.config.runbook_readme_file
+    readme = ctx.repo_root / name
+    if not readme.is_file():
+        yield Problem("link", f"{name} not found")
+        return
+    for href, line in broken_links(readme):
+        yield Problem("link", f"{name}: link '{href}' does not resolve to a file", f"{readme}:{line}")
 
 
 def relative_link_targets(markdown_text: str) -> list[tuple[str, int]]:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+
+from .context import CheckContext, Problem
 
 SPARK_KEY = re.compile(r"(?<![\w.])spark\.[A-Za-z0-9_.]*[A-Za-z0-9_]")
 
@@ -59,3 +62,34 @@ def snapshot_differences(committed: dict, fresh: dict) -> list[str]:
         if (committed.get("proven_by_effect") or {}).get(key, {}).get("known") != result["known"]:
             problems.append(f"snapshot effect result for '{key}' differs from the engine's ({result['known']})")
     return problems
+
+
+def check(ctx: CheckContext) -> Iterator[Problem]:
+    docname = ctx.docname
+    exempt = {
+        key: need_id
+        for need_id, need in ctx.needs.items()
+        if need.get("docname") == docname
+        for key in need.get("databricks_only") or []
+    }
+    named = keys_in_text(ctx.runbook.astext())
+    snapshot_file = Path(__file__).with_name(ctx.config.runbook_spark_key_snapshot)
+    snapshot = KeySnapshot.load(snapshot_file)
+    stale = snapshot.stale_for_installed_engine()
+    if stale:
+        yield Problem("spark-key", f"spark key snapshot {snapshot_file.name} is stale: {stale}", str(snapshot_file))
+    for key in sorted(named | exempt.keys()):
+        result = snapshot.lookup(key)
+        if key in exempt and result["known"]:
+            message = f"'{exempt[key]}' marks '{key}' Databricks-only, but the open-source engine knows it"
+            yield Problem("spark-key", message, docname)
+        elif key not in exempt and not result["known"]:
+            message = (
+                f"spark key '{key}' named in the runbook is not known to the pinned engine "
+                f"({result['how']}); fix it or mark it in a need's databricks_only field"
+            )
+            yield Problem("spark-key", message, docname)
+        if key in exempt and key not in named:
+            yield Problem(
+                "spark-key", f"'{exempt[key]}' marks '{key}' Databricks-only but the runbook never names it", docname
+            )

@@ -2,13 +2,68 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+from bundle_spec import substitute
+from docutils import nodes
+
+from .context import CheckContext, Problem
+from .doctree_utils import code_blocks, find_section
 
 Flat = dict[str, Any]
+PURPOSE = "Purpose and Scope"
+BASELINE = "Recommended Baseline Cluster Configuration"
+
+
+def check(ctx: CheckContext) -> Iterator[Problem]:
+    root, docname, spec_file = ctx.repo_root, ctx.docname, ctx.config.runbook_job_spec_file
+    jobs = {key: (path, job) for key, (path, job) in ctx.bundle.jobs().items() if path == spec_file}
+    if len(jobs) != 1:
+        yield Problem("spec", f"{spec_file}: expected exactly one job, found {sorted(jobs)}", docname)
+        return
+    job_key, (_, raw_job) = next(iter(jobs.items()))
+    job = substitute(raw_job, ctx.bundle.variable_defaults())
+
+    baseline = find_section(ctx.runbook, BASELINE)
+    snippets = list(code_blocks(baseline, "yaml")) if baseline is not None else []
+    if len(snippets) != 1:
+        yield Problem("spec", f"'{BASELINE}' must hold exactly one YAML snippet, found {len(snippets)}", docname)
+    for block in snippets:
+        for message in snippet_problems(block.astext(), job, spec_file):
+            yield Problem("spec", message, (docname, block.line))
+
+    purpose = find_section(ctx.runbook, PURPOSE)
+    rows = identity_table(purpose) if purpose is not None else {}
+    for label, spec_value in identity_from_spec(job_key, job, spec_file, root).items():
+        if label not in rows:
+            yield Problem("spec", f"'{PURPOSE}' table has no '{label}' row (spec: {spec_value!r})", docname)
+            continue
+        value, line = rows[label]
+        if value != spec_value:
+            message = f"'{PURPOSE}' {label} '{value}' differs from {spec_file} ({spec_value!r})"
+            yield Problem("spec", message, (docname, line))
+    job_row = rows.get("Job file")
+    if job_row and not (root / job_row[0]).is_file():
+        yield Problem("spec", f"'{PURPOSE}' job path '{job_row[0]}' does not exist", (docname, job_row[1]))
+
+    new_cluster = ((job.get("job_clusters") or [{}])[0]).get("new_cluster") or {}
+    for need_id, need in ctx.needs.items():
+        for message in settings_problems(need_id, need.get("settings") or [], new_cluster, spec_file):
+            yield Problem("spec", message, ctx.need_location(need_id))
+
+
+def identity_table(section: nodes.section) -> dict[str, tuple[str, int | None]]:
+    """Rows of the Purpose and Scope table: label -> (value, line)."""
+    rows: dict[str, tuple[str, int | None]] = {}
+    for table in section.findall(nodes.table):
+        for row in table.findall(nodes.row):
+            cells = [entry.astext().strip() for entry in row.findall(nodes.entry)]
+            if len(cells) >= 2:
+                rows[cells[0]] = (cells[1], row.line)
+    return rows
 
 
 def flatten(value: Any, prefix: str = "") -> Flat:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from docutils import nodes
 
+from .context import CheckContext, Problem
 from .doctree_utils import section_title, top_level_sections
+
+
+def check(ctx: CheckContext) -> Iterator[Problem]:
+    for message, line in section_order_problems(ctx.runbook, ctx.config.runbook_sections):
+        yield Problem("sections", message, (ctx.docname, line))
 
 
 def section_order_problems(doctree: nodes.document, expected: list[str]) -> list[tuple[str, int | None]]:

@@ -1,0 +1,89 @@
+"""What every rule reads, built once per build, and what every rule returns.
+
+Each rule module exposes `check(ctx: CheckContext) -> Iterable[Problem]`; `__init__.py` runs them
+in order and turns each problem into a Sphinx warning of type "runbook" and the problem's subtype.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from bundle_spec import BundleSpec, load_bundle
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx_needs.data import SphinxNeedsData
+
+# Every warning subtype the extension emits (README.md lists them too); `-W` fails the build on any.
+SUBTYPES = {
+    "sections": "the runbook's top-level sections: present, in order, nothing else",
+    "citation": "required source URLs exist and the named recommendations cite them",
+    "inference": "a recommendation's basis and its visible Inference mark agree",
+    "evidence": "evidence needs point at committed benchmark results",
+    "link": "README.md's relative links resolve",
+    "spec": "the runbook's snippet, names and settings match the bundle job spec",
+    "spark-key": "every spark.* key named is known to the pinned engine (committed snapshot)",
+    "mapping": "the committed Markdown claim -> source -> URL table is current",
+}
+
+Needs = dict[str, dict[str, Any]]
+# (docname, line), "path:line", or a doctree node: what Sphinx's logger accepts as a location.
+Location = tuple[str, int | None] | str | nodes.Node | None
+
+
+@dataclass(frozen=True)
+class Problem:
+    subtype: str
+    message: str
+    location: Location = None
+
+    def __post_init__(self) -> None:
+        if self.subtype not in SUBTYPES:
+            raise ValueError(f"unknown warning subtype '{self.subtype}'; add it to context.SUBTYPES")
+
+
+@dataclass
+class CheckContext:
+    app: Sphinx
+    needs: Needs
+    runbook: nodes.document
+    _doctrees: dict[str, nodes.document] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, app: Sphinx) -> CheckContext:
+        needs = {need_id: dict(need) for need_id, need in SphinxNeedsData(app.env).get_needs_mutable().items()}
+        return cls(app, needs, app.env.get_doctree(app.config.runbook_docname))
+
+    @property
+    def config(self) -> Any:
+        return self.app.config
+
+    @property
+    def docname(self) -> str:
+        return self.app.config.runbook_docname
+
+    @property
+    def repo_root(self) -> Path:
+        return Path(self.app.config.runbook_repo_root)
+
+    def doc_path(self, docname: str) -> str:
+        return str(self.app.env.doc2path(docname))
+
+    def doctree(self, docname: str) -> nodes.document:
+        if docname not in self._doctrees:
+            self._doctrees[docname] = self.app.env.get_doctree(docname)
+        return self._doctrees[docname]
+
+    @property
+    def docnames(self) -> list[str]:
+        return sorted(self.app.env.found_docs)
+
+    @cached_property
+    def bundle(self) -> BundleSpec:
+        return load_bundle(self.repo_root, self.app.config.runbook_bundle_file)
+
+    def need_location(self, need_id: str) -> Location:
+        need = self.needs.get(need_id) or {}
+        return (need["docname"], need.get("lineno") or 0) if need.get("docname") else None
