@@ -1,7 +1,7 @@
-// On a phone each data-table row is shown as a card (runbook.css); label every cell with its
+// On a phone each data-table row (every table but need boxes) is shown as a card (runbook.css); label every cell with its
 // column header so the figures keep their meaning without the header row.
 document.addEventListener("DOMContentLoaded", () => {
-  for (const table of document.querySelectorAll("table.benchmark-table, table.source-matrix")) {
+  for (const table of document.querySelectorAll("article table.docutils:not(.need)")) {
     table.classList.add("cards");
     const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
     for (const row of table.querySelectorAll("tbody tr")) {
