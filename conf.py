@@ -48,6 +48,8 @@ myst_heading_anchors = 3
 # Source URLs must be https and on the two publishers the digest covers.
 SOURCE_URL_PATTERN = r"^https://(docs\.databricks\.com|spark\.apache\.org)/\S+$"
 
+RUNTIME_PATTERN = r"^(DBR|Spark) \d+(\.\d+){0,2}$"
+
 needs_id_required = True
 needs_id_regex = r"^(SRC|REC|EVD)_[A-Z0-9_]{3,}$"
 needs_build_json = True
@@ -126,9 +128,25 @@ needs_types = {
                 "schema": {"type": "string", "enum": ["Databricks", "Apache Spark"]},
             },
             "applies_to": {
-                "description": "Doc version or runtime the page speaks for.",
+                "description": "What the captures of the page say about versions, in words (the structured "
+                "fields below are what the build checks).",
                 "nullable": False,
                 "schema": {"type": "string", "minLength": 3},
+            },
+            "runtime_min": {
+                "description": "Oldest runtime the page covers: 'DBR 13.3', 'Spark 4.1', or 'any' for "
+                "pages that state no version.",
+                "nullable": False,
+                "schema": {"type": "string", "pattern": RUNTIME_PATTERN + "|^any$"},
+            },
+            "runtime_max": {
+                "description": "Newest runtime the page covers, where known (a versioned doc set).",
+                "schema": {"type": "string", "pattern": RUNTIME_PATTERN},
+            },
+            "maturity": {
+                "description": "Release stage of what the page documents.",
+                "nullable": False,
+                "schema": {"type": "string", "enum": ["GA", "Public Preview", "Beta"]},
             },
         },
     },
@@ -143,15 +161,15 @@ needs_types = {
                 "nullable": False,
                 "schema": {"type": "string", "enum": ["source", "inference"]},
             },
+            "runtime_condition": {
+                "description": "For a claim about a feature that needs a newer runtime than the spec pins "
+                "down ('DBR 18.3'): the claim states the condition, so its sources may start there.",
+                "schema": {"type": "string", "pattern": RUNTIME_PATTERN},
+            },
             "settings": {
                 "description": "Spec settings this recommendation fixes, as 'path=value' "
                 "(checked against the bundle job spec).",
                 "schema": {"type": "array", "items": {"type": "string", "pattern": r"^\S+=\S+$"}},
-            },
-            "databricks_only": {
-                "description": "spark.* keys named here that exist only on Databricks runtimes "
-                "(exempt from the open-source engine check).",
-                "schema": {"type": "array", "items": {"type": "string", "pattern": r"^spark\.\S+$"}},
             },
         },
         "links": {
@@ -232,6 +250,32 @@ runbook_sections = [
 runbook_bundle_file = "databricks.yml"
 runbook_job_spec_file = "resources/low_latency_stream_join_simple_job.job.yml"
 runbook_readme_file = "README.md"
+
+# What the spec's `spark_version` means: Databricks Runtime major version -> the Apache Spark version
+# it is built on (SRC_DBX_RUNTIME_18). A spec naming a runtime missing here fails the build.
+runbook_runtime_spark = {"18": "4.1.0"}
+
+# Recommendations the runbook must contain: removing one (the scale rule among them) fails the build.
+runbook_required_recommendations = [
+    "REC_COMPUTE_OPTIMIZED_WORKERS",
+    "REC_SHUFFLE_PARTITIONS",
+    "REC_ROCKSDB_CHANGELOG",
+    "REC_NO_DATA_MICRO_BATCHES",
+    "REC_FIXED_SIZE_CLUSTER",
+    "REC_TRIGGER_INTERVAL",
+    "REC_STAY_MICRO_BATCH",
+    "REC_PHOTON_STANDARD",
+    "REC_SCALE_TRIGGERS",
+    "REC_MONITOR_PROGRESS",
+    "REC_REPARTITION_ON_SCALE",
+]
+
+# spark.* keys that exist only on Databricks runtimes, each with the source need that documents it.
+# Every other key must be known to the pinned open-source engine (spark_keys_snapshot.json).
+runbook_databricks_only_keys = {
+    "spark.sql.streaming.stateStore.partitions": "SRC_DBX_STATE_REPARTITIONING",
+    "spark.databricks.acl.needAdminPermissionToViewLogs": "SRC_DBX_JOB_PRIVILEGES",
+}
 
 # Each required source URL, and the recommendations that must cite it.
 STATEFUL_STREAMING = "https://docs.databricks.com/aws/en/structured-streaming/stateful-streaming"

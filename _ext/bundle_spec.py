@@ -14,6 +14,57 @@ from typing import Any
 import yaml
 
 VARIABLE_REFERENCE = re.compile(r"\$\{var\.([A-Za-z0-9_]+)\}")
+# Lists the bundle merges item by item under a target override, keyed by these fields.
+MERGE_KEYS = {"job_clusters": "job_cluster_key", "tasks": "task_key"}
+
+
+class SpecError(ValueError):
+    """A spec file that cannot be read as the bundle means it; the message starts with file:line."""
+
+
+class UniqueKeyLoader(yaml.SafeLoader):
+    """YAML that refuses a key given twice in one mapping (plain YAML keeps the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}' (first at line {seen[key] + 1})", key_node.start_mark
+                )
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """Parse with duplicate keys refused; errors name the file and line, not '<unicode string>'."""
+    try:
+        return yaml.load(text, Loader=UniqueKeyLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise SpecError(f"{name}:{line}: {error.problem or error.context}") from None
+
+
+def merge_override(base: Any, override: Any, key: str = "") -> Any:
+    """A target override merged over the base the way bundles do: mappings deeply, known lists by key."""
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = dict(base)
+        for name, value in override.items():
+            merged[name] = merge_override(base.get(name), value, name) if name in base else value
+        return merged
+    if isinstance(base, list) and isinstance(override, list) and key in MERGE_KEYS:
+        field_name = MERGE_KEYS[key]
+        merged_list = list(base)
+        for item in override:
+            match = next((i for i, old in enumerate(merged_list) if old.get(field_name) == item.get(field_name)), None)
+            if match is None:
+                merged_list.append(item)
+            else:
+                merged_list[match] = merge_override(merged_list[match], item)
+        return merged_list
+    return override
 
 
 @dataclass(frozen=True)
@@ -38,6 +89,15 @@ class BundleSpec:
         """One job's raw mapping; KeyError names the missing job key."""
         return self.jobs()[key][1]
 
+    def targets(self) -> list[str]:
+        return sorted(self.bundle.get("targets") or {})
+
+    def resolved_job(self, key: str, target: str) -> dict[str, Any]:
+        """The job as `target` deploys it: the target's resource overrides merged, its variables substituted."""
+        override = ((self.bundle.get("targets") or {}).get(target, {}).get("resources") or {}).get("jobs") or {}
+        job = merge_override(self.job(key), override.get(key) or {})
+        return substitute(job, self.target_variables(target))
+
     def jobs(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Job key -> (resource file, raw job mapping), across every included resource file."""
         found: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -48,12 +108,12 @@ class BundleSpec:
 
 
 def load_bundle(root: Path, bundle_file: str = "databricks.yml") -> BundleSpec:
-    bundle = yaml.safe_load((root / bundle_file).read_text(encoding="utf-8")) or {}
+    bundle = parse_yaml((root / bundle_file).read_text(encoding="utf-8"), bundle_file) or {}
     resource_files: dict[str, dict[str, Any]] = {}
     for pattern in bundle.get("include") or []:
         for path in sorted(root.glob(pattern)):
             rel = path.relative_to(root).as_posix()
-            resource_files[rel] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            resource_files[rel] = parse_yaml(path.read_text(encoding="utf-8"), rel) or {}
     return BundleSpec(root=root, bundle=bundle, resource_files=resource_files)
 
 

@@ -1,4 +1,5 @@
-"""Each failure mode of the runbook build: one mutation, a failing `sphinx-build -W`, a named culprit.
+"""Each failure mode of the runbook build: one mutation, a failing `sphinx-build -W`, a named culprit
+and, where the culprit is a line, its `file:line`. Harmless edits, at the end, must build clean.
 
 The clean copy must build without a single warning, so every failure below is caused by its mutation.
 """
@@ -13,19 +14,48 @@ from docs_project import RUNBOOK, Project
 
 SOURCES = "docs/sources.md"
 KEY_SNAPSHOT = "_ext/runbook_checks/spark_keys_snapshot.json"
+BUNDLE = "databricks.yml"
+CONF = "conf.py"
+EVIDENCE = "docs/evidence.md"
+SNIPPET_WORKERS = "      num_workers: 2\n      runtime_engine: STANDARD\n"
+ALLOW_LIST = "runbook_databricks_only_keys = {\n"
 SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
+
+
+# An expected output fragment: a string, or computed from the mutated project (a `file:line`).
+Expected = str | Callable[[Project], str]
 
 
 @dataclass(frozen=True)
 class Case:
     name: str
     mutate: Callable[[Project], None]
-    expected: tuple[str, ...]  # every string must appear in the build output
+    expected: tuple[Expected, ...]  # every fragment must appear in the build output
     builder: str = "html"
 
 
 def edit(relative: str, old: str, new: str) -> Callable[[Project], None]:
     return lambda project: project.replace(relative, old, new)
+
+
+def edits(*changes: tuple[str, str, str]) -> Callable[[Project], None]:
+    def mutate(project: Project) -> None:
+        for relative, old, new in changes:
+            project.replace(relative, old, new)
+
+    return mutate
+
+
+def line_of(relative: str, needle: str) -> Callable[[Project], str]:
+    """`relative:N`, N being the first line of the mutated file that holds `needle`."""
+
+    def locate(project: Project) -> str:
+        for number, line in enumerate(project.read(relative).splitlines(), start=1):
+            if needle in line:
+                return f"{relative}:{number}"
+        raise AssertionError(f"{needle!r} not found in {relative}")
+
+    return locate
 
 
 CASES = [
@@ -235,9 +265,12 @@ CASES = [
         ("spark.sql.streaming.stateStore.providerClazz", "not known to the pinned engine"),
     ),
     Case(
-        "Databricks-only key without its mark",
-        edit(RUNBOOK, ":databricks_only: spark.sql.streaming.stateStore.partitions\n", ""),
-        ("spark.sql.streaming.stateStore.partitions", "not known to the pinned engine"),
+        "Databricks-only key removed from the allow-list",
+        edit(CONF, '    "spark.sql.streaming.stateStore.partitions": "SRC_DBX_STATE_REPARTITIONING",\n', ""),
+        (
+            "spark key 'spark.sql.streaming.stateStore.partitions' is not known to the pinned engine",
+            line_of(RUNBOOK, "spark.sql.streaming.stateStore.partitions"),
+        ),
     ),
     Case(
         "Spark key snapshot taken with another PySpark",
@@ -250,13 +283,215 @@ CASES = [
         ("spark key 'spark.sql.shuffle.partitions'", "not known to the pinned engine"),
     ),
     Case(
-        "open-source key marked Databricks-only",
+        "open-source key on the Databricks-only allow-list",
+        edit(CONF, ALLOW_LIST, ALLOW_LIST + '    "spark.sql.shuffle.partitions": "SRC_SPARK_CONFIGURATION",\n'),
+        ("'spark.sql.shuffle.partitions' is allowed as Databricks-only, but the open-source engine knows it",),
+    ),
+    Case(
+        "made-up key allowed with a recommendation instead of a source",
+        edits(
+            (CONF, ALLOW_LIST, ALLOW_LIST + '    "spark.databricks.madeUp.fast": "REC_SCALE_TRIGGERS",\n'),
+            (RUNBOOK, "No `autoscale`\n  block", "No `autoscale` (`spark.databricks.madeUp.fast`)\n  block"),
+        ),
+        ("'spark.databricks.madeUp.fast' must name a source need, not 'REC_SCALE_TRIGGERS'",),
+    ),
+    Case(
+        "allow-listed Databricks key that no page names",
+        edit(CONF, ALLOW_LIST, ALLOW_LIST + '    "spark.databricks.io.cache.enabled": "SRC_DBX_PHOTON",\n'),
+        ("'spark.databricks.io.cache.enabled' is allowed in conf.py but no page names it",),
+    ),
+    Case(
+        "unknown key on the evidence page",
+        edit(
+            EVIDENCE,
+            "## What a local measurement",
+            "Set `spark.sql.streaming.fastLane` too.\n\n## What a local measurement",
+        ),
+        ("spark key 'spark.sql.streaming.fastLane'", line_of(EVIDENCE, "spark.sql.streaming.fastLane")),
+    ),
+    Case(
+        "unknown key in a need title",
         edit(
             RUNBOOK,
-            ":databricks_only: spark.sql.streaming.stateStore.partitions",
-            ":databricks_only: spark.sql.streaming.stateStore.partitions, spark.sql.shuffle.partitions",
+            "```{rec} The 1000 ms latency budget per micro-batch is our choice",
+            "```{rec} The 1000 ms latency budget per micro-batch is our choice (spark.sql.streaming.budgetMs)",
         ),
-        ("REC_REPARTITION_ON_SCALE", "spark.sql.shuffle.partitions", "open-source engine knows it"),
+        ("spark key 'spark.sql.streaming.budgetMs'", line_of(RUNBOOK, "spark.sql.streaming.budgetMs")),
+    ),
+    # --- structure escape routes ---
+    Case(
+        "a second H1 with extra advice",
+        lambda project: project.write(
+            RUNBOOK, project.read(RUNBOOK) + "\n# Appendix\n\nUse an r5.4xlarge driver, it halves latency.\n"
+        ),
+        ("second top-level title 'Appendix'", line_of(RUNBOOK, "# Appendix")),
+    ),
+    Case(
+        "a second disagreeing block tagged yml in the baseline",
+        edit(
+            RUNBOOK,
+            "- Two `c5.xlarge` workers",
+            "```yml\njob_clusters:\n  - job_cluster_key: x\n    new_cluster:\n      num_workers: 4\n```\n\n"
+            "- Two `c5.xlarge` workers",
+        ),
+        ("must hold exactly one YAML snippet, found 2",),
+    ),
+    Case(
+        "duplicate key in the YAML snippet",
+        edit(RUNBOOK, SNIPPET_WORKERS, "      num_workers: 4\n" + SNIPPET_WORKERS),
+        ("duplicate key 'num_workers'", line_of(RUNBOOK, "```yaml")),
+    ),
+    Case(
+        "two identity tables",
+        edit(
+            RUNBOOK,
+            "\nAssumptions this runbook makes",
+            "\n| What | Value |\n| --- | --- |\n| Job name | `other_job` |\n\nAssumptions this runbook makes",
+        ),
+        ("must hold exactly one identity table, found 2",),
+    ),
+    Case(
+        "identity label given twice",
+        edit(RUNBOOK, "| Task key | `stream_join` |\n", "| Task key | `stream_join` |\n| Task key | `other` |\n"),
+        ("label 'Task key' appears twice", line_of(RUNBOOK, "| Task key | `other` |")),
+    ),
+    Case(
+        "source -> recommendations matrix removed",
+        edit(RUNBOOK, "```{source-matrix}\n:view: sources\n```\n", ""),
+        ("'Source Mapping' lost its generated source -> recommendations matrix", line_of(RUNBOOK, "## Source Mapping")),
+    ),
+    Case(
+        "traceability graph removed",
+        edit(RUNBOOK, "```{traceability-graph}\n```\n", ""),
+        ("'Source Mapping' lost its generated traceability graph",),
+    ),
+    Case(
+        "the scale rule removed",
+        edit(RUNBOOK, ":id: REC_SCALE_TRIGGERS\n", ":id: REC_SCALE_LATER\n"),
+        ("required recommendation 'REC_SCALE_TRIGGERS' (conf.py) is not in the runbook",),
+    ),
+    # --- the source register ---
+    Case(
+        "Spark URL moved to another doc version than its range",
+        edit(
+            SOURCES,
+            ":url: https://spark.apache.org/docs/4.1.1/configuration.html",
+            ":url: https://spark.apache.org/docs/3.5.0/configuration.html",
+        ),
+        (
+            "'SRC_SPARK_CONFIGURATION' URL is the Spark 3.5.0 documentation",
+            line_of(SOURCES, "```{src} Spark Configuration"),
+        ),
+    ),
+    Case(
+        "publisher that does not match the host",
+        edit(
+            SOURCES,
+            ":url: https://spark.apache.org/docs/4.1.1/configuration.html\n:publisher: Apache Spark",
+            ":url: https://spark.apache.org/docs/4.1.1/configuration.html\n:publisher: Databricks",
+        ),
+        ("'SRC_SPARK_CONFIGURATION' publisher 'Databricks' but spark.apache.org is Apache Spark",),
+    ),
+    Case(
+        "the same URL registered twice",
+        edit(
+            SOURCES,
+            ":url: https://docs.databricks.com/aws/en/compute/photon",
+            ":url: https://docs.databricks.com/aws/en/jobs/notifications",
+        ),
+        ("repeats the URL of", "SRC_DBX_JOB_NOTIFICATIONS", "SRC_DBX_PHOTON"),
+    ),
+    Case(
+        "a source declared in the runbook instead of the register",
+        edit(
+            RUNBOOK,
+            "## Photon Note\n",
+            "## Photon Note\n\n```{src} Photon FAQ\n:id: SRC_DBX_PHOTON_FAQ\n:url: https://docs.databricks.com/aws/en/compute/photon-faq\n"
+            ":publisher: Databricks\n:applies_to: current\n:runtime_min: any\n:maturity: GA\n\nA FAQ.\n```\n",
+        ),
+        (
+            "source 'SRC_DBX_PHOTON_FAQ' is declared on 'low-latency-streaming-cluster-config'",
+            line_of(RUNBOOK, "```{src} Photon FAQ"),
+        ),
+    ),
+    Case(
+        "a sourced claim on a source that does not cover the deployed runtime",
+        edit(
+            SOURCES,
+            ":applies_to: Databricks Runtime 13.3 LTS and above (AWS documentation)\n:runtime_min: DBR 13.3",
+            ":applies_to: Databricks Runtime 13.3 LTS and above (AWS documentation)\n:runtime_min: DBR 19",
+        ),
+        (
+            "'REC_COMPUTE_OPTIMIZED_WORKERS' relies on 'SRC_DBX_STATEFUL_STREAMING' (DBR 19 - newer)",
+            "18.x-scala2.13 (target dev)",
+            "(target prod)",
+        ),
+    ),
+    Case(
+        "a runtime the conf does not map to a Spark version",
+        edits(
+            (SPEC, "spark_version: 18.x-scala2.13", "spark_version: 15.4.x-scala2.12"),
+            (RUNBOOK, "      spark_version: 18.x-scala2.13", "      spark_version: 15.4.x-scala2.12"),
+        ),
+        ("spec spark_version '15.4.x-scala2.12' (target dev) is not in conf.py runbook_runtime_spark",),
+    ),
+    Case(
+        "a runtime condition the claim's text does not state",
+        edit(
+            RUNBOOK,
+            ":id: REC_RUNTIME_18\n:basis: source\n:runtime_condition: DBR 18.3",
+            ":id: REC_RUNTIME_18\n:basis: source\n:runtime_condition: DBR 18.4",
+        ),
+        ("'REC_RUNTIME_18' declares runtime_condition DBR 18.4 but its text does not state it",),
+    ),
+    Case(
+        "a source without its maturity",
+        edit(SOURCES, ":runtime_min: any\n:maturity: GA\n\nPhoton runs", ":runtime_min: any\n\nPhoton runs"),
+        ("SRC_DBX_PHOTON", "'maturity' is not nullable"),
+    ),
+    Case(
+        "a runtime range in free text",
+        edit(SOURCES, ":runtime_min: DBR 13.3\n", ":runtime_min: 13.3 LTS and above\n"),
+        ("SRC_DBX_STATEFUL_STREAMING", "runtime_min", "does not match"),
+    ),
+    # --- the spec as each target deploys it ---
+    Case(
+        "prod target overrides the job cluster",
+        edit(
+            BUNDLE,
+            "    permissions:\n",
+            "    resources:\n      jobs:\n        low_latency_stream_join_simple_job:\n          job_clusters:\n"
+            "            - job_cluster_key: stream_join_cluster\n              new_cluster:\n"
+            "                node_type_id: m5.4xlarge\n                num_workers: 8\n    permissions:\n",
+        ),
+        ("(target prod)", "num_workers", "node_type_id", "REC_FIXED_SIZE_CLUSTER"),
+    ),
+    Case(
+        "workers from a variable whose prod value differs",
+        edits(
+            (SPEC, "            num_workers: 2\n", "            num_workers: ${var.num_workers}\n"),
+            (
+                BUNDLE,
+                "  operators_group:\n",
+                "  num_workers:\n    description: Workers.\n    default: 2\n  operators_group:\n",
+            ),
+            (
+                BUNDLE,
+                "      continuous_pause_status: UNPAUSED\n",
+                "      continuous_pause_status: UNPAUSED\n      num_workers: 6\n",
+            ),
+        ),
+        ("(target prod)", "num_workers", "REC_FIXED_SIZE_CLUSTER"),
+    ),
+    Case(
+        "tab in the job spec",
+        edit(SPEC, "            num_workers: 2\n", "\t    num_workers: 2\n"),
+        (line_of(SPEC, "num_workers"), "cannot start any token"),
+    ),
+    Case(
+        "duplicate key in the job spec",
+        edit(SPEC, "            num_workers: 2\n", "            num_workers: 2\n            num_workers: 4\n"),
+        ("duplicate key 'num_workers'", line_of(SPEC, "num_workers: 4")),
     ),
 ]
 
@@ -284,4 +519,91 @@ def test_build_fails_naming_the_culprit(project: Project, case: Case) -> None:
     result = project.build(case.builder)
     assert result.returncode != 0, f"build passed despite: {case.name}\n{result.output}"
     for expected in case.expected:
-        assert expected in result.output, f"{expected!r} not in build output:\n{result.output}"
+        fragment = expected(project) if callable(expected) else expected
+        assert fragment in result.output, f"{fragment!r} not in build output:\n{result.output}"
+
+
+NEW_SOURCE = (
+    "\n```{src} Monitoring Structured Streaming queries on Databricks, metrics\n:id: SRC_DBX_STREAM_METRICS\n"
+    ":url: https://docs.databricks.com/aws/en/structured-streaming/stream-monitoring-metrics\n:publisher: Databricks\n"
+    ":applies_to: current documentation\n:runtime_min: DBR 11.3\n:maturity: GA\n\nQuery metrics.\n```\n"
+)
+
+# Edits a careful author makes: each must build without a single warning.
+HARMLESS = [
+    Case(
+        "a new source in the register", lambda project: project.write(SOURCES, project.read(SOURCES) + NEW_SOURCE), ()
+    ),
+    Case(
+        "bare link to a Spark page",
+        edit(RUNBOOK, "cores. No `autoscale`", "cores (<https://spark.apache.org/docs/4.1.1/>). No `autoscale`"),
+        (),
+    ),
+    Case(
+        "wildcard key mention",
+        edit(
+            RUNBOOK,
+            "cores. No `autoscale`",
+            "cores; `spark.sql.streaming.stateStore.rocksdb.*` stays unset. No `autoscale`",
+        ),
+        (),
+    ),
+    Case(
+        "open-source RocksDB key with no effect probe",
+        edit(
+            RUNBOOK,
+            "cores. No `autoscale`",
+            "cores; `spark.sql.streaming.stateStore.rocksdb.compactOnCommit` stays unset. No `autoscale`",
+        ),
+        (),
+    ),
+    Case(
+        "snippet keys reordered, with a comment",
+        edit(
+            RUNBOOK,
+            "      node_type_id: c5.xlarge\n      num_workers: 2\n",
+            "      num_workers: 2  # fixed size\n      node_type_id: c5.xlarge\n",
+        ),
+        (),
+    ),
+    Case(
+        "spec reordered, with a comment",
+        edit(
+            SPEC,
+            "            node_type_id: c5.xlarge\n            num_workers: 2\n",
+            "            num_workers: 2  # the runbook's fixed size\n            node_type_id: c5.xlarge\n",
+        ),
+        (),
+    ),
+    Case(
+        "prod override that repeats the base values",
+        edit(
+            BUNDLE,
+            "    permissions:\n",
+            "    resources:\n      jobs:\n        low_latency_stream_join_simple_job:\n          job_clusters:\n"
+            "            - job_cluster_key: stream_join_cluster\n              new_cluster:\n"
+            "                num_workers: 2\n    permissions:\n",
+        ),
+        (),
+    ),
+    Case(
+        "Databricks-only key allowed with its source and named",
+        edits(
+            (CONF, ALLOW_LIST, ALLOW_LIST + '    "spark.databricks.io.cache.enabled": "SRC_DBX_PHOTON",\n'),
+            (
+                EVIDENCE,
+                "## What a local measurement",
+                "`spark.databricks.io.cache.enabled` stays at its default.\n\n## What a local measurement",
+            ),
+        ),
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", HARMLESS, ids=[case.name for case in HARMLESS])
+def test_harmless_edit_builds_clean(project: Project, case: Case) -> None:
+    case.mutate(project)
+    result = project.build(case.builder)
+    assert result.returncode == 0, f"build failed on a harmless edit: {case.name}\n{result.output}"
+    assert "WARNING" not in result.output, result.output

@@ -3,6 +3,7 @@
 Rules (each a module with `check(ctx) -> problems`, run in this order over one CheckContext):
 - structure.py: the runbook's seven top-level sections, in order;
 - citations.py: required citations and visible **Inference** marks;
+- register.py: the source register is consistent and covers the runtime each target deploys;
 - evidence.py: evidence needs point at committed benchmark results;
 - readme_links.py: README.md relative links resolve;
 - spec_consistency.py: the YAML snippet, names and settings against the bundle job spec;
@@ -32,6 +33,7 @@ from . import (
     evidence,
     markdown_mapping,
     readme_links,
+    register,
     spark_keys,
     spec_consistency,
     structure,
@@ -42,7 +44,7 @@ from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_m
 from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
 
 logger = logging.getLogger(__name__)
-RULES = [structure, citations, evidence, readme_links, spec_consistency, spark_keys, markdown_mapping]
+RULES = [structure, citations, register, evidence, readme_links, spec_consistency, spark_keys, markdown_mapping]
 
 
 def warn(problem: Problem) -> None:
@@ -74,6 +76,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_readme_file", "README.md", "env")
     app.add_config_value("runbook_required_citations", {}, "env")
     app.add_config_value("runbook_spark_key_snapshot", "spark_keys_snapshot.json", "env")
+    app.add_config_value("runbook_databricks_only_keys", {}, "env")
+    app.add_config_value("runbook_required_recommendations", [], "env")
+    app.add_config_value("runbook_register_docname", "sources", "env")
+    app.add_config_value("runbook_runtime_spark", {}, "env")
     app.add_node(source_matrix)
     app.add_node(trace_graph)
     app.add_directive("source-matrix", SourceMatrixDirective)

@@ -26,6 +26,8 @@ SUBTYPES = {
     "spec": "the runbook's snippet, names and settings match the bundle job spec",
     "spark-key": "every spark.* key named is known to the pinned engine (committed snapshot)",
     "mapping": "the committed Markdown claim -> source -> URL table is current",
+    "register": "sources: declared in the register, publisher and doc version consistent, URLs unique, "
+    "runtime ranges covering the deployed runtime",
 }
 
 Needs = dict[str, dict[str, Any]]

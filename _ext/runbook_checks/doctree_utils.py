@@ -30,7 +30,7 @@ def inline_literals(node: nodes.Node) -> Iterator[nodes.literal]:
     yield from node.findall(nodes.literal)
 
 
-def code_blocks(node: nodes.Node, language: str) -> Iterator[nodes.literal_block]:
+def code_blocks(node: nodes.Node, *languages: str) -> Iterator[nodes.literal_block]:
     for block in node.findall(nodes.literal_block):
-        if block.get("language") == language:
+        if block.get("language") in languages:
             yield block

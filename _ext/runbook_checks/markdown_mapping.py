@@ -35,6 +35,11 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def preview(source: Any) -> str:
+    """A source documenting a preview feature says so in the table."""
+    return "" if source.get("maturity") in (None, "", "GA") else f" ({source['maturity']})"
+
+
 def mapping_table(needs: Any, docname: str) -> str:
     """One row per (recommendation, cited source), in runbook order; evidence rows name the artifact.
 
@@ -44,9 +49,10 @@ def mapping_table(needs: Any, docname: str) -> str:
     rows = ["| " + " | ".join(HEADER) + " |", "| " + " | ".join("---" for _ in HEADER) + " |"]
     for rec in runbook_order(needs, docname, "rec"):
         basis = rec.get("basis") or ""
-        targets = [(f"`{i}` {cell(needs[i]['title'])}", f"<{needs[i]['url']}>") for i in rec.get("cites") or []] + [
-            (f"`{i}` (local evidence)", f"`{needs[i]['artifact']}`") for i in rec.get("evidence") or []
-        ]
+        targets = [
+            (f"`{i}` {cell(needs[i]['title'])}{preview(needs[i])}", f"<{needs[i]['url']}>")
+            for i in rec.get("cites") or []
+        ] + [(f"`{i}` (local evidence)", f"`{needs[i]['artifact']}`") for i in rec.get("evidence") or []]
         for index, (source, url) in enumerate(targets):
             claim = f"`{rec['id']}`" + (f" {cell(rec['title'])}" if index == 0 else "")
             rows.append(f"| {claim} | {basis} | {source} | {url} |")

@@ -43,6 +43,9 @@ def links_cell(app: Sphinx, fromdocname: str, linked: list[Any]) -> nodes.entry:
         if index:
             paragraph += nodes.Text(", ")
         paragraph += need_link(app, fromdocname, need)
+        if need.get("maturity") not in (None, "", "GA"):  # a claim resting on a preview feature says so
+            paragraph += nodes.Text(" ")
+            paragraph += nodes.inline("", f"({need['maturity']})", classes=["maturity-badge"])
     return nodes.entry("", paragraph)
 
 
@@ -98,7 +101,8 @@ def sources_table(app: Sphinx, fromdocname: str, needs: Any) -> nodes.table:
             continue
         row = nodes.row()
         row += titled_cell(app, fromdocname, source)
-        row += nodes.entry("", nodes.paragraph(text=source.get("publisher") or ""))
+        maturity = "" if source.get("maturity") in (None, "", "GA") else f", {source['maturity']}"
+        row += nodes.entry("", nodes.paragraph(text=(source.get("publisher") or "") + maturity))
         row += links_cell(app, fromdocname, backed)
         body += row
     return table

@@ -2,8 +2,8 @@
 
 The engine stays the authority, but it runs here, where Java already is (tox -e spark-keys, and the
 staleness test in tox's job env), not during the docs build. The snapshot lists the SQL confs the
-engine registers as modifiable (what `spark.conf.isModifiable` accepts), plus keys that are not SQL
-confs but are proven by an observable effect (RocksDB state-store keys).
+engine registers as modifiable (what `spark.conf.isModifiable` accepts), the keys its RocksDB state
+store provider reads (not SQL confs), and keys proven by an observable effect.
 
 Usage: python spark_key_probe.py [--write | --out FILE]
 """
@@ -67,6 +67,19 @@ def modifiable_sql_confs(spark: SparkSession) -> list[str]:
     return sorted(key for key in keys if spark.conf.isModifiable(key))
 
 
+def rocksdb_confs(spark: SparkSession) -> list[str]:
+    """Keys the open-source RocksDB provider reads (not SQL confs; it matches them case-insensitively)."""
+    registry = spark._jvm.java.lang.Class.forName("org.apache.spark.sql.execution.streaming.state.RocksDBConf$")
+    module = registry.getField("MODULE$").get(None)
+    keys = set()
+    for declared in registry.getDeclaredFields():
+        declared.setAccessible(True)
+        value = declared.get(module)
+        if hasattr(value, "getClass") and value.getClass().getName().endswith("SQLConfEntry"):
+            keys.add(str(value.fullName()).lower())
+    return sorted(keys)
+
+
 def take_snapshot() -> dict:
     spark = (
         SparkSession.builder.master("local[1]")
@@ -83,6 +96,7 @@ def take_snapshot() -> dict:
             "pyspark": version("pyspark"),
             "regenerate": REGENERATE,
             "sql_confs": modifiable_sql_confs(spark),
+            "rocksdb_confs": rocksdb_confs(spark),
             "proven_by_effect": {key: probe(spark) for key, probe in sorted(EFFECT_PROBES.items())},
         }
     finally:

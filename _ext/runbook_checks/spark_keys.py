@@ -1,8 +1,10 @@
-"""Every spark.* key the runbook names must be real in the pinned open-source engine.
+"""Every spark.* key named on any page or in any need title must be real.
 
-The docs build reads a committed snapshot of the engine's keys (spark_key_probe.py writes it with
-Java and the pinned PySpark); it never starts a JVM. A snapshot taken with another PySpark version
-than the installed one is reported as stale, naming the command that regenerates it.
+Open-source keys are checked against a committed snapshot of the pinned engine's keys
+(spark_key_probe.py writes it with Java; the docs build never starts a JVM). Keys that exist only
+on Databricks come from one allow-list in conf.py, `runbook_databricks_only_keys`, where each key
+names the source need that documents it. URLs (spark.apache.org) and wildcards (`...rocksdb.*`)
+are not keys. A snapshot taken with another PySpark than the installed one is reported as stale.
 """
 
 from __future__ import annotations
@@ -14,13 +16,38 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from .context import CheckContext, Problem
+from docutils import nodes
 
-SPARK_KEY = re.compile(r"(?<![\w.])spark\.[A-Za-z0-9_.]*[A-Za-z0-9_]")
+from .context import CheckContext, Location, Problem
+
+SPARK_KEY = re.compile(r"(?<![\w.])spark\.[A-Za-z0-9_.]*[A-Za-z0-9_](\.\*)?")
+URL = re.compile(r"\b[a-z]+://\S+")
 
 
 def keys_in_text(text: str) -> set[str]:
-    return set(SPARK_KEY.findall(text))
+    """spark.* keys in prose; URLs are removed first and wildcard patterns are not keys."""
+    found = (match.group(0) for match in SPARK_KEY.finditer(URL.sub(" ", text)))
+    return {key for key in found if not key.endswith(".*")}
+
+
+def named_keys(ctx: CheckContext) -> dict[str, Location]:
+    """Every key named on any page or in a need title -> where it is first named."""
+    where: dict[str, Location] = {}
+    for docname in ctx.docnames:
+        for text in ctx.doctree(docname).findall(nodes.Text):
+            line = next((node.line for node in _ancestors(text) if node.line), None)
+            for key in keys_in_text(text.astext()):
+                where.setdefault(key, (docname, line))
+    for need_id, need in ctx.needs.items():
+        for key in keys_in_text(need.get("title") or ""):
+            where.setdefault(key, ctx.need_location(need_id))
+    return where
+
+
+def _ancestors(node: nodes.Node):
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 @dataclass(frozen=True)
@@ -28,12 +55,19 @@ class KeySnapshot:
     pyspark: str
     regenerate: str
     sql_confs: frozenset[str]
+    rocksdb_confs: frozenset[str]  # lower case: the provider matches its keys case-insensitively
     proven_by_effect: dict[str, dict]
 
     @classmethod
     def load(cls, path: Path) -> KeySnapshot:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["pyspark"], data["regenerate"], frozenset(data["sql_confs"]), data["proven_by_effect"])
+        return cls(
+            data["pyspark"],
+            data["regenerate"],
+            frozenset(data["sql_confs"]),
+            frozenset(data["rocksdb_confs"]),
+            data["proven_by_effect"],
+        )
 
     def stale_for_installed_engine(self) -> str | None:
         installed = version("pyspark")
@@ -47,7 +81,10 @@ class KeySnapshot:
             return self.proven_by_effect[key]
         if key in self.sql_confs:
             return {"known": True, "how": "modifiable SQL conf"}
-        return {"known": False, "how": f"not a modifiable SQL conf of pyspark {self.pyspark}, and no effect probe"}
+        if key.lower() in self.rocksdb_confs:
+            return {"known": True, "how": "read by the open-source RocksDB state store provider"}
+        how = f"neither a modifiable SQL conf nor a RocksDB provider key of pyspark {self.pyspark}"
+        return {"known": False, "how": how}
 
 
 def snapshot_differences(committed: dict, fresh: dict) -> list[str]:
@@ -55,9 +92,10 @@ def snapshot_differences(committed: dict, fresh: dict) -> list[str]:
     problems = []
     if committed.get("pyspark") != fresh["pyspark"]:
         problems.append(f"snapshot pyspark {committed.get('pyspark')} != engine {fresh['pyspark']}")
-    ours, theirs = set(committed.get("sql_confs") or []), set(fresh["sql_confs"])
-    problems += [f"snapshot lists '{key}', which the engine does not know" for key in sorted(ours - theirs)]
-    problems += [f"snapshot lacks '{key}', which the engine knows" for key in sorted(theirs - ours)]
+    for kind in ("sql_confs", "rocksdb_confs"):
+        ours, theirs = set(committed.get(kind) or []), set(fresh[kind])
+        problems += [f"snapshot lists '{key}', which the engine does not know" for key in sorted(ours - theirs)]
+        problems += [f"snapshot lacks '{key}', which the engine knows" for key in sorted(theirs - ours)]
     for key, result in fresh["proven_by_effect"].items():
         if (committed.get("proven_by_effect") or {}).get(key, {}).get("known") != result["known"]:
             problems.append(f"snapshot effect result for '{key}' differs from the engine's ({result['known']})")
@@ -65,31 +103,25 @@ def snapshot_differences(committed: dict, fresh: dict) -> list[str]:
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    docname = ctx.docname
-    exempt = {
-        key: need_id
-        for need_id, need in ctx.needs.items()
-        if need.get("docname") == docname
-        for key in need.get("databricks_only") or []
-    }
-    named = keys_in_text(ctx.runbook.astext())
     snapshot_file = Path(__file__).with_name(ctx.config.runbook_spark_key_snapshot)
     snapshot = KeySnapshot.load(snapshot_file)
     stale = snapshot.stale_for_installed_engine()
     if stale:
         yield Problem("spark-key", f"spark key snapshot {snapshot_file.name} is stale: {stale}", str(snapshot_file))
-    for key in sorted(named | exempt.keys()):
+    allowed: dict[str, str] = ctx.config.runbook_databricks_only_keys
+    named = named_keys(ctx)
+    for key, source_id in sorted(allowed.items()):
+        if (ctx.needs.get(source_id) or {}).get("type") != "src":
+            yield Problem("spark-key", f"Databricks-only key '{key}' must name a source need, not '{source_id}'")
+        if snapshot.lookup(key)["known"]:
+            yield Problem("spark-key", f"'{key}' is allowed as Databricks-only, but the open-source engine knows it")
+        if key not in named:
+            yield Problem("spark-key", f"Databricks-only key '{key}' is allowed in conf.py but no page names it")
+    for key, location in sorted(named.items()):
         result = snapshot.lookup(key)
-        if key in exempt and result["known"]:
-            message = f"'{exempt[key]}' marks '{key}' Databricks-only, but the open-source engine knows it"
-            yield Problem("spark-key", message, docname)
-        elif key not in exempt and not result["known"]:
+        if key not in allowed and not result["known"]:
             message = (
-                f"spark key '{key}' named in the runbook is not known to the pinned engine "
-                f"({result['how']}); fix it or mark it in a need's databricks_only field"
+                f"spark key '{key}' is not known to the pinned engine ({result['how']}); fix it, or if it "
+                "exists only on Databricks add it to runbook_databricks_only_keys with the source that documents it"
             )
-            yield Problem("spark-key", message, docname)
-        if key in exempt and key not in named:
-            yield Problem(
-                "spark-key", f"'{exempt[key]}' marks '{key}' Databricks-only but the runbook never names it", docname
-            )
+            yield Problem("spark-key", message, location)

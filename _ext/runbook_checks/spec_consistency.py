@@ -6,8 +6,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-from bundle_spec import substitute
+from bundle_spec import SpecError, parse_yaml
 from docutils import nodes
 
 from .context import CheckContext, Problem
@@ -19,50 +18,65 @@ BASELINE = "Recommended Baseline Cluster Configuration"
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
+    """The runbook against the job as each target (dev, prod) deploys it, overrides and variables resolved."""
     root, docname, spec_file = ctx.repo_root, ctx.docname, ctx.config.runbook_job_spec_file
-    jobs = {key: (path, job) for key, (path, job) in ctx.bundle.jobs().items() if path == spec_file}
+    try:
+        bundle = ctx.bundle
+    except SpecError as error:
+        where, _, message = str(error).partition(": ")
+        yield Problem("spec", f"{where}: {message}", str(root / where))
+        return
+    jobs = [key for key, (path, _) in bundle.jobs().items() if path == spec_file]
     if len(jobs) != 1:
         yield Problem("spec", f"{spec_file}: expected exactly one job, found {sorted(jobs)}", docname)
         return
-    job_key, (_, raw_job) = next(iter(jobs.items()))
-    job = substitute(raw_job, ctx.bundle.variable_defaults())
-
+    job_key = jobs[0]
     baseline = find_section(ctx.runbook, BASELINE)
-    snippets = list(code_blocks(baseline, "yaml")) if baseline is not None else []
+    snippets = list(code_blocks(baseline, "yaml", "yml")) if baseline is not None else []
     if len(snippets) != 1:
         yield Problem("spec", f"'{BASELINE}' must hold exactly one YAML snippet, found {len(snippets)}", docname)
-    for block in snippets:
-        for message in snippet_problems(block.astext(), job, spec_file):
-            yield Problem("spec", message, (docname, block.line))
-
     purpose = find_section(ctx.runbook, PURPOSE)
+    tables = list(purpose.findall(nodes.table)) if purpose is not None else []
+    if len(tables) != 1:
+        yield Problem("spec", f"'{PURPOSE}' must hold exactly one identity table, found {len(tables)}", docname)
     rows = identity_table(purpose) if purpose is not None else {}
-    for label, spec_value in identity_from_spec(job_key, job, spec_file, root).items():
-        if label not in rows:
-            yield Problem("spec", f"'{PURPOSE}' table has no '{label}' row (spec: {spec_value!r})", docname)
-            continue
-        value, line = rows[label]
-        if value != spec_value:
-            message = f"'{PURPOSE}' {label} '{value}' differs from {spec_file} ({spec_value!r})"
-            yield Problem("spec", message, (docname, line))
+    for label, (_, line, first) in rows.items():
+        if first is not None:
+            yield Problem("spec", f"'{PURPOSE}' label '{label}' appears twice (first at line {first})", (docname, line))
+
+    for target in bundle.targets():
+        job = bundle.resolved_job(job_key, target)
+        where = f"{spec_file} (target {target})"
+        for block in snippets:
+            for message in snippet_problems(block.astext(), job, where):
+                yield Problem("spec", message, (docname, block.line))
+        for label, spec_value in identity_from_spec(job_key, job, spec_file, root).items():
+            if label not in rows:
+                yield Problem("spec", f"'{PURPOSE}' table has no '{label}' row (spec: {spec_value!r})", docname)
+                continue
+            value, line, _ = rows[label]
+            if value != spec_value:
+                message = f"'{PURPOSE}' {label} '{value}' differs from {where} ({spec_value!r})"
+                yield Problem("spec", message, (docname, line))
+        new_cluster = ((job.get("job_clusters") or [{}])[0]).get("new_cluster") or {}
+        for need_id, need in ctx.needs.items():
+            for message in settings_problems(need_id, need.get("settings") or [], new_cluster, where):
+                yield Problem("spec", message, ctx.need_location(need_id))
     job_row = rows.get("Job file")
     if job_row and not (root / job_row[0]).is_file():
         yield Problem("spec", f"'{PURPOSE}' job path '{job_row[0]}' does not exist", (docname, job_row[1]))
 
-    new_cluster = ((job.get("job_clusters") or [{}])[0]).get("new_cluster") or {}
-    for need_id, need in ctx.needs.items():
-        for message in settings_problems(need_id, need.get("settings") or [], new_cluster, spec_file):
-            yield Problem("spec", message, ctx.need_location(need_id))
 
-
-def identity_table(section: nodes.section) -> dict[str, tuple[str, int | None]]:
-    """Rows of the Purpose and Scope table: label -> (value, line)."""
-    rows: dict[str, tuple[str, int | None]] = {}
+def identity_table(section: nodes.section) -> dict[str, tuple[str, int | None, int | None]]:
+    """Rows of the Purpose and Scope tables: label -> (value, line, line of an earlier row with that label)."""
+    rows: dict[str, tuple[str, int | None, int | None]] = {}
     for table in section.findall(nodes.table):
         for row in table.findall(nodes.row):
             cells = [entry.astext().strip() for entry in row.findall(nodes.entry)]
             if len(cells) >= 2:
-                rows[cells[0]] = (cells[1], row.line)
+                earlier = rows.get(cells[0])
+                line = row.line + 1 if row.line is not None else None  # MyST numbers table rows from 0
+                rows[cells[0]] = (cells[1], line, earlier[1] if earlier else None)
     return rows
 
 
@@ -99,9 +113,9 @@ def diff_mappings(runbook: Any, spec: Any, spec_file: str) -> list[str]:
 
 def snippet_problems(snippet_text: str, job: Mapping[str, Any], spec_file: str) -> list[str]:
     try:
-        snippet = yaml.safe_load(snippet_text) or {}
-    except yaml.YAMLError as error:
-        return [f"runbook YAML snippet does not parse: {error}"]
+        snippet = parse_yaml(snippet_text, "runbook YAML snippet") or {}
+    except SpecError as error:
+        return [f"{error} (line within the snippet)"]
     if not isinstance(snippet, dict) or "job_clusters" not in snippet:
         return ["runbook YAML snippet must be a 'job_clusters:' block copied from the job spec"]
     problems = diff_mappings(

@@ -1,4 +1,5 @@
-"""The runbook's top-level sections: all present, in the declared order, nothing in between."""
+"""The runbook's shape: one title, the declared sections in order, the required recommendations,
+and the generated traceability views in Source Mapping (so none can be dropped quietly)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,47 @@ from collections.abc import Iterator
 from docutils import nodes
 
 from .context import CheckContext, Problem
-from .doctree_utils import section_title, top_level_sections
+from .doctree_utils import find_section, section_title, top_level_sections
+from .source_matrix import source_matrix
+from .trace_graph import trace_graph
+
+SOURCE_MAPPING = "Source Mapping"
+# The views Source Mapping must generate: (description, test on a placeholder node).
+REQUIRED_VIEWS = {
+    "claim -> source matrix (the Markdown mapping markers)": lambda n: (
+        isinstance(n, source_matrix) and n["view"] == "claims" and not n.get("basis")
+    ),
+    "source -> recommendations matrix (source-matrix :view: sources)": lambda n: (
+        isinstance(n, source_matrix) and n["view"] == "sources"
+    ),
+    "inferences matrix (source-matrix :basis: inference)": lambda n: (
+        isinstance(n, source_matrix) and n.get("basis") == "inference"
+    ),
+    "traceability graph (traceability-graph)": lambda n: isinstance(n, trace_graph),
+}
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
     for message, line in section_order_problems(ctx.runbook, ctx.config.runbook_sections):
         yield Problem("sections", message, (ctx.docname, line))
+    titles = [node for node in ctx.runbook.children if isinstance(node, nodes.section)]
+    for extra in titles[1:]:
+        message = f"second top-level title '{section_title(extra)}': the runbook has one H1; use a '##' section"
+        yield Problem("sections", message, (ctx.docname, extra.line or _first_line(extra)))
+    for need_id in ctx.config.runbook_required_recommendations:
+        need = ctx.needs.get(need_id)
+        if need is None or need["type"] != "rec" or need["docname"] != ctx.docname:
+            yield Problem("sections", f"required recommendation '{need_id}' (conf.py) is not in the runbook")
+    mapping = find_section(ctx.runbook, SOURCE_MAPPING)
+    if mapping is not None:
+        placeholders = list(mapping.findall(lambda node: isinstance(node, (source_matrix, trace_graph))))
+        for view, matches in REQUIRED_VIEWS.items():
+            if not any(matches(node) for node in placeholders):
+                yield Problem("sections", f"'{SOURCE_MAPPING}' lost its generated {view}", (ctx.docname, mapping.line))
+
+
+def _first_line(node: nodes.Node) -> int | None:
+    return next((child.line for child in node.findall() if child.line), None)
 
 
 def section_order_problems(doctree: nodes.document, expected: list[str]) -> list[tuple[str, int | None]]:

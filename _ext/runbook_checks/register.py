@@ -1,0 +1,140 @@
+"""The source register: declared in one place, consistent with itself, covering the deployed runtime.
+
+- every source need lives on the register page;
+- its publisher matches the URL's host, and a Spark doc URL's version lies in its runtime range;
+- no URL is registered twice;
+- a sourced recommendation only cites sources whose runtime range covers the runtime every target
+  deploys (the spec's `spark_version`, and the Spark version that runtime is built on), unless the
+  claim declares the newer runtime it is about (`runtime_condition`) and says so in its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from bundle_spec import SpecError
+
+from .context import CheckContext, Problem
+
+PUBLISHERS = {"docs.databricks.com": "Databricks", "spark.apache.org": "Apache Spark"}
+SPARK_DOC_VERSION = re.compile(r"^/docs/(\d+(?:\.\d+){1,2})/")
+SPEC_RUNTIME = re.compile(r"^(\d+)\.(\d+|x)")
+
+Version = tuple[int, ...]
+
+
+RUNTIME = re.compile(r"^(DBR|Spark) (\d+(?:\.\d+){0,2})$")
+
+
+def parse_runtime(text: str | None) -> tuple[str, Version] | None:
+    """'DBR 13.3' -> ('DBR', (13, 3)); 'any', empty or malformed (the need schema reports it) -> None."""
+    match = RUNTIME.match(text or "")
+    return (match.group(1), tuple(int(part) for part in match.group(2).split("."))) if match else None
+
+
+def at_least(version: Version, bound: Version) -> bool:
+    """version >= bound, comparing as many parts as the bound has; '18' is not known to be >= 18.3."""
+    return version[: len(bound)] >= bound if len(version) >= len(bound) else version > bound[: len(version)]
+
+
+def at_most(version: Version, bound: Version) -> bool:
+    return version[: len(bound)] <= bound
+
+
+def covers(source: dict, runtime: dict[str, Version]) -> bool:
+    low, high = parse_runtime(source.get("runtime_min")), parse_runtime(source.get("runtime_max"))
+    if low is None:
+        return True
+    product, minimum = low
+    version = runtime[product]
+    return at_least(version, minimum) and (high is None or at_most(version, high[1]))
+
+
+def spec_runtimes(ctx: CheckContext) -> Iterator[tuple[str, str, dict[str, Version]] | Problem]:
+    """(target, spark_version, {'DBR': ..., 'Spark': ...}) per target, or a problem naming what is unknown."""
+    key = ctx.config.runbook_job_spec_file
+    jobs = [job_key for job_key, (path, _) in ctx.bundle.jobs().items() if path == key]
+    for target in ctx.bundle.targets() if len(jobs) == 1 else []:
+        cluster = (ctx.bundle.resolved_job(jobs[0], target).get("job_clusters") or [{}])[0].get("new_cluster") or {}
+        spark_version = str(cluster.get("spark_version", ""))
+        match = SPEC_RUNTIME.match(spark_version)
+        spark = ctx.config.runbook_runtime_spark.get(match.group(1)) if match else None
+        if spark is None:
+            message = f"spec spark_version '{spark_version}' (target {target}) is not in conf.py runbook_runtime_spark"
+            yield Problem("register", message)
+            continue
+        dbr = (int(match.group(1)),) + (() if match.group(2) == "x" else (int(match.group(2)),))
+        yield target, spark_version, {"DBR": dbr, "Spark": tuple(int(part) for part in spark.split("."))}
+
+
+def check(ctx: CheckContext) -> Iterator[Problem]:
+    register = ctx.config.runbook_register_docname
+    sources = {need_id: need for need_id, need in ctx.needs.items() if need["type"] == "src"}
+    first_by_url: dict[str, str] = {}
+    for need_id, need in sorted(sources.items(), key=lambda item: (item[1]["docname"], item[1].get("lineno") or 0)):
+        where = ctx.need_location(need_id)
+        if need["docname"] != register:
+            yield Problem(
+                "register",
+                f"source '{need_id}' is declared on '{need['docname']}'; sources live in {register}.md",
+                where,
+            )
+        url = urlsplit(need.get("url") or "")
+        expected = PUBLISHERS.get(url.hostname or "")
+        if expected and need.get("publisher") != expected:
+            yield Problem(
+                "register", f"'{need_id}' publisher '{need.get('publisher')}' but {url.hostname} is {expected}", where
+            )
+        doc_version = SPARK_DOC_VERSION.match(url.path) if url.hostname == "spark.apache.org" else None
+        if doc_version and not covers(need, {"Spark": tuple(int(p) for p in doc_version.group(1).split("."))}):
+            message = (
+                f"'{need_id}' URL is the Spark {doc_version.group(1)} documentation, outside its range "
+                f"{need.get('runtime_min')} - {need.get('runtime_max') or 'newer'}"
+            )
+            yield Problem("register", message, where)
+        if need.get("url") in first_by_url:
+            yield Problem(
+                "register", f"'{need_id}' repeats the URL of '{first_by_url[need['url']]}': {need['url']}", where
+            )
+        first_by_url.setdefault(need.get("url"), need_id)
+
+    try:
+        runtimes = list(spec_runtimes(ctx))
+    except SpecError:
+        return  # the spec rule reports the unreadable file
+    yield from (item for item in runtimes if isinstance(item, Problem))
+    deployed = [item for item in runtimes if not isinstance(item, Problem)]
+    for need_id, need in ctx.needs.items():
+        if need["type"] == "rec" and need.get("basis") == "source":
+            yield from coverage_problems(ctx, need_id, need, sources, deployed)
+
+
+def coverage_problems(ctx: CheckContext, need_id: str, need: dict, sources: dict, deployed: list) -> Iterator[Problem]:
+    where = ctx.need_location(need_id)
+    condition = parse_runtime(need.get("runtime_condition"))
+    if condition and need["runtime_condition"].split(" ")[1] not in (need.get("content") or ""):
+        yield Problem(
+            "register",
+            f"'{need_id}' declares runtime_condition {need['runtime_condition']} but its text does not state it",
+            where,
+        )
+    for source_id in need.get("cites") or []:
+        source = sources.get(source_id)
+        low = parse_runtime((source or {}).get("runtime_min"))
+        if source is None or (condition and low and condition[0] == low[0] and at_least(condition[1], low[1])):
+            continue  # unknown sources are sphinx-needs' to report; a stated condition may rely on a newer page
+        missed = [
+            f"{spark_version} (target {target})"
+            for target, spark_version, runtime in deployed
+            if not covers(source, runtime)
+        ]
+        if missed:
+            span = f"{source.get('runtime_min')} - {source.get('runtime_max') or 'newer'}"
+            message = (
+                f"'{need_id}' relies on '{source_id}' ({span}), which does not cover the spec's spark_version "
+                f"{', '.join(missed)}; cite a source that covers it, or declare the claim's runtime_condition and "
+                "state it in the text"
+            )
+            yield Problem("register", message, where)
