@@ -370,6 +370,85 @@ CASES = [
         ("REC_GLOBAL_WATERMARK", "has basis 'source' but a paragraph starts with an Inference mark"),
         at="__Inference.__ We keep `min`.",
     ),
+    # --- pinpoint citations: section anchor and key terms per cited source ---
+    Case(
+        "sourced need without pinpoints",
+        edit(
+            RUNBOOK,
+            "  :pinpoints: SRC_DBX_STATEFUL_STREAMING#optimize-stateful-structured-streaming-queries: "
+            "compute-optimized instances\n",
+            "",
+        ),
+        ("sourced 'REC_COMPUTE_OPTIMIZED_WORKERS' has no pinpoint for SRC_DBX_STATEFUL_STREAMING",),
+        at="{rec} Use compute-optimized worker instances",
+    ),
+    Case(
+        "sourced need missing the pinpoint of one cited source",
+        edit(
+            RUNBOOK,
+            " | SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            "",
+        ),
+        ("sourced 'REC_GLOBAL_WATERMARK' has no pinpoint for SRC_SPARK_SS_ADDITIONAL_INFO",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "pinpoint without a section anchor",
+        edit(
+            RUNBOOK,
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            "SRC_SPARK_SS_ADDITIONAL_INFO: spark.sql.streaming.multipleWatermarkPolicy",
+        ),
+        ("'REC_GLOBAL_WATERMARK' pinpoint for SRC_SPARK_SS_ADDITIONAL_INFO lacks a #section-anchor",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "pinpoint without key terms",
+        edit(
+            RUNBOOK,
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes",
+        ),
+        ("'REC_GLOBAL_WATERMARK' pinpoint for SRC_SPARK_SS_ADDITIONAL_INFO lacks key terms",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "pinpoint naming a source the need does not cite",
+        edit(
+            RUNBOOK,
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy"
+            " | SRC_DBX_PHOTON#limitations: stateless",
+        ),
+        ("'REC_GLOBAL_WATERMARK' pinpoint names 'SRC_DBX_PHOTON', which the need does not cite",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "pinpoint that names no source",
+        edit(
+            RUNBOOK,
+            " | SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            " | see the notes section",
+        ),
+        ("'REC_GLOBAL_WATERMARK' pinpoint 'see the notes section' does not start with a source ID",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "citation in prose without a pinpoint",
+        edit(
+            RUNBOOK,
+            "{cite}`SRC_SPARK_WEB_UI#structured-streaming-tab: Structured Streaming tab`",
+            "{cite}`SRC_SPARK_WEB_UI`",
+        ),
+        ("{cite}`SRC_SPARK_WEB_UI` in prose lacks a #section-anchor and key terms",),
+        at="{cite}`SRC_SPARK_WEB_UI`",
+    ),
+    Case(
+        "pending pinpoint entry for a need that has them all",
+        edit("conf.py", '    "REC_RUNTIME_18",\n', '    "REC_RUNTIME_18",\n    "REC_GLOBAL_WATERMARK",\n'),
+        ("'REC_GLOBAL_WATERMARK' is listed in runbook_pinpoints_pending but has all its pinpoints",),
+        at="{rec} The global watermark follows the slower input",
+    ),
     # --- runbook vs job spec (issue: job and bundle spec) ---
     Case(
         "num_workers changed in the spec alone",

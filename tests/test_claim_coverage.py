@@ -31,6 +31,7 @@ NEW_SOURCED_NEED = """
 :id: REC_PHOTON_STATELESS_ONLY
 :basis: source
 :cites: SRC_DBX_PHOTON
+:pinpoints: SRC_DBX_PHOTON#limitations: stateless streaming
 
 Photon supports stateless streaming only.
 ```
@@ -44,7 +45,7 @@ NEW_SUBSECTION = """
 The next table lists the checks to run. {descriptive}`navigation`
 
 Databricks advises compute-optimized workers for stateful streaming
-{cite}`SRC_DBX_STATEFUL_STREAMING`.
+{cite}`SRC_DBX_STATEFUL_STREAMING#optimize-stateful-structured-streaming-queries: compute-optimized instances`.
 
 ### Before each deploy
 """

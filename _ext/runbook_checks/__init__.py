@@ -5,6 +5,7 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - citations.py: required citations;
 - inference_marks.py: a recommendation's basis and its visible Inference mark agree (on the doctree);
 - inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
+- pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
 - claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
 - evidence.py: evidence needs point at committed benchmark results;
 - readme_links.py: README.md relative links resolve;
@@ -38,6 +39,7 @@ from . import (
     inference_marks,
     inline_cites,
     markdown_mapping,
+    pinpoints,
     readme_links,
     spark_keys,
     spec_consistency,
@@ -56,6 +58,7 @@ RULES = [
     citations,
     inference_marks,
     inline_cites,
+    pinpoints,
     claim_coverage,
     evidence,
     readme_links,
@@ -95,6 +98,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_required_citations", {}, "env")
     app.add_config_value("runbook_spark_key_snapshot", "spark_keys_snapshot.json", "env")
     app.add_config_value("runbook_coverage_exempt_sections", ["Source Mapping"], "env")
+    app.add_config_value("runbook_pinpoints_pending", [], "env")
     app.add_role("cite", cite_role)
     app.add_role("descriptive", descriptive_role)
     app.add_node(source_matrix)

@@ -22,6 +22,7 @@ SUBTYPES = {
     "citation": "required source URLs exist and the named recommendations cite them",
     "inference": "a recommendation's basis and its visible Inference mark agree (read on the doctree)",
     "cite": "each {cite} names a source need; inside a recommendation, one it links in :cites:",
+    "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it",
     "claim": "every paragraph, list item and table row is in a need, cited, bound to a recommendation, "
     "marked inference or marked descriptive",
     "evidence": "evidence needs point at committed benchmark results",
