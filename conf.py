@@ -171,6 +171,11 @@ needs_types = {
                 "(checked against the bundle job spec).",
                 "schema": {"type": "array", "items": {"type": "string", "pattern": r"^\S+=\S+$"}},
             },
+            "pinpoints": {
+                "description": "Where on each cited page the support is, one per cited source, separated by "
+                "' | ': 'SRC_ID#section-anchor: key term; key term' (checked by runbook_checks/pinpoints.py).",
+                "schema": {"type": "string"},
+            },
         },
         "links": {
             "cites": {
@@ -250,6 +255,18 @@ runbook_sections = [
 runbook_bundle_file = "databricks.yml"
 runbook_job_spec_file = "resources/low_latency_stream_join_simple_job.job.yml"
 runbook_readme_file = "README.md"
+# Sourced recommendations whose pinpoints (section anchor + key terms per cited source) are still to be
+# verified against a stored or live copy of the page; the build requires them for every other one.
+runbook_pinpoints_pending = [
+    "REC_RUNTIME_18",
+    "REC_STAY_MICRO_BATCH",
+    "REC_DELTA_RETENTION",
+    "REC_MONITOR_PROGRESS",
+    "REC_OPERATOR_ACCESS_SOURCES",
+    "REC_REPARTITION_ON_SCALE",
+    "REC_STOP_CONTINUOUS_JOB",
+    "REC_FRESH_CHECKPOINT_SOURCES",
+]
 
 # What the spec's `spark_version` means: Databricks Runtime major version -> the Apache Spark version
 # it is built on (SRC_DBX_RUNTIME_18). A spec naming a runtime missing here fails the build.

@@ -6,6 +6,7 @@ The clean copy must build without a single warning, so every failure below is ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ class Case:
     mutate: Callable[[Project], None]
     expected: tuple[Expected, ...]  # every fragment must appear in the build output
     builder: str = "html"
+    # The culprit's text in the mutated runbook: the output must name RUNBOOK:<line of its first match>.
+    at: str = ""
 
 
 def edit(relative: str, old: str, new: str) -> Callable[[Project], None]:
@@ -150,7 +153,8 @@ CASES = [
     Case(
         "inference not visibly marked",
         edit(RUNBOOK, "**Inference.** At a few dozen events", "At a few dozen events"),
-        ("REC_FIXED_SIZE_CLUSTER", "**Inference**"),
+        ("REC_FIXED_SIZE_CLUSTER", "does not start with a strong 'Inference' mark"),
+        at="At a few dozen events",
     ),
     Case(
         "section missing",
@@ -196,6 +200,285 @@ CASES = [
         ),
         ("evidence.md", "benchmarks/results/none.json", "does not exist"),
     ),
+    # --- claim coverage: every paragraph, list item and table row has a visible basis ---
+    Case(
+        "new advice written as a plain paragraph",
+        edit(
+            RUNBOOK,
+            "### When to scale to 3-4 workers\n",
+            "Use an r5.4xlarge driver, it halves latency.\n\n### When to scale to 3-4 workers\n",
+        ),
+        ("claim without a basis", '"Use an r5.4xlarge driver, it halves latency."'),
+        at="Use an r5.4xlarge driver",
+    ),
+    Case(
+        "baseline bullet without a basis",
+        edit(
+            RUNBOOK,
+            "- The spec sets no state store provider;",
+            "- Four workers would halve batch times.\n- The spec sets no state store provider;",
+        ),
+        ("claim without a basis", '"Four workers would halve batch times."'),
+        at="- Four workers would halve",
+    ),
+    Case(
+        "checklist row without a basis",
+        edit(
+            RUNBOOK,
+            "| Input rate | Structured Streaming tab",
+            "| Worker count | Compute page | 4 workers |\n| Input rate | Structured Streaming tab",
+        ),
+        ("claim without a basis", '"Worker count Compute page 4 workers"'),
+        at="| Worker count |",
+    ),
+    Case(
+        "tuning step without a basis",
+        edit(
+            RUNBOOK,
+            "### Diagnose before scaling\n",
+            "4. Raise partitions from 8 to 32.\n\n### Diagnose before scaling\n",
+        ),
+        ("claim without a basis", '"Raise partitions from 8 to 32."'),
+        at="4. Raise partitions from 8 to 32.",
+    ),
+    Case(
+        "identity row lost its descriptive mark",
+        edit(RUNBOOK, "| Task key {descriptive}`identity` |", "| Task key |"),
+        ("claim without a basis", '"Task key stream_join"'),
+        at="| Task key |",
+    ),
+    Case(
+        "sourced sentence lost its citations",
+        lambda project: project.write(RUNBOOK, re.sub(r"\n\{cite\}`[^`]*`", "", project.read(RUNBOOK))),
+        ("claim without a basis", "documentation calls the streaming page the Structured"),
+        at="Spark's documentation calls the streaming page",
+    ),
+    Case(
+        "tuning step lost its recommendation reference",
+        edit(RUNBOOK, "   and resume ({need}`REC_FRESH_CHECKPOINT_ROUTE`).", "   and resume."),
+        ("claim without a basis", '"Change the spec: a new --checkpoint-location folder'),
+        at="4. **Change the spec**",
+    ),
+    Case(
+        "prose bound to a source through the need role instead of a citation",
+        edit(
+            RUNBOOK,
+            "({need}`REC_PHOTON_STANDARD`)",
+            "({need}`SRC_DBX_PHOTON`)",
+        ),
+        ("claim without a basis", '"For this environment/node choice we run runtime_engine:'),
+        at="For this environment/node choice",
+    ),
+    Case(
+        "prose inference mark hidden in an HTML comment",
+        edit(
+            RUNBOOK,
+            "### When to scale to 3-4 workers\n",
+            "<!-- **Inference.** --> Use a larger driver.\n\n### When to scale to 3-4 workers\n",
+        ),
+        ("claim without a basis", '"Use a larger driver."'),
+        at="<!-- **Inference.** --> Use a larger driver.",
+    ),
+    Case(
+        "prose inference mark in mid-paragraph",
+        edit(
+            RUNBOOK,
+            "### When to scale to 3-4 workers\n",
+            "Use a larger driver, no **Inference** here.\n\n### When to scale to 3-4 workers\n",
+        ),
+        ("claim without a basis", '"Use a larger driver, no Inference here."'),
+        at="Use a larger driver, no",
+    ),
+    Case(
+        "prose inference mark as emphasis, not strong",
+        edit(
+            RUNBOOK,
+            "**Inference.** `c5.xlarge` is a compute-optimized",
+            "*Inference.* `c5.xlarge` is a compute-optimized",
+        ),
+        ("claim without a basis", '"Inference. c5.xlarge is a compute-optimized AWS'),
+        at="*Inference.* `c5.xlarge`",
+    ),
+    Case(
+        "advice in a new subsection",
+        edit(
+            RUNBOOK,
+            "## Photon Note\n",
+            "### Appendix\n\nDouble the workers during month-end peaks.\n\n## Photon Note\n",
+        ),
+        ("claim without a basis", '"Double the workers during month-end peaks."'),
+        at="Double the workers during month-end peaks.",
+    ),
+    Case(
+        "advice in an admonition",
+        edit(
+            RUNBOOK,
+            "## Photon Note\n",
+            ":::{note}\nRestart the job every night.\n:::\n\n## Photon Note\n",
+        ),
+        ("claim without a basis", '"Restart the job every night."'),
+        at="Restart the job every night.",
+    ),
+    # --- inline citations name a source the enclosing need links ---
+    Case(
+        "citation of an unknown source",
+        edit(RUNBOOK, "{cite}`SRC_SPARK_WEB_UI#", "{cite}`SRC_SPARK_WEB_UX#"),
+        ("SRC_SPARK_WEB_UX", "is no need"),
+        at="{cite}`SRC_SPARK_WEB_UX#",
+    ),
+    Case(
+        "citation of a recommendation",
+        edit(
+            RUNBOOK,
+            "{cite}`SRC_SPARK_WEB_UI#structured-streaming-tab",
+            "{cite}`REC_MONITOR_PROGRESS#structured-streaming-tab",
+        ),
+        ("REC_MONITOR_PROGRESS", "a 'rec' need, not a source"),
+        at="{cite}`REC_MONITOR_PROGRESS",
+    ),
+    Case(
+        "citation inside a need of a source the need does not link",
+        edit(
+            RUNBOOK,
+            "cannot change after a query has run from a checkpoint.",
+            "cannot change after a query has run from a checkpoint\n"
+            "{cite}`SRC_DBX_PHOTON#photon-limitations: stateless`.",
+        ),
+        ("inside 'REC_GLOBAL_WATERMARK' names a source the need does not link", "SRC_DBX_PHOTON"),
+        at="{cite}`SRC_DBX_PHOTON#photon-limitations",
+    ),
+    # --- one basis per claim: inference marks read on the doctree ---
+    Case(
+        "inference need marked only in an HTML comment",
+        edit(RUNBOOK, "**Inference.** The stateful stage runs", "<!-- **Inference.** --> The stateful stage runs"),
+        ("REC_CORES_VS_PARTITIONS", "does not start with a strong 'Inference' mark"),
+        at="existing checkpoint, a 4-worker cluster",  # the comment's line is an HTML block: the paragraph starts here
+    ),
+    Case(
+        "inference need marked only in mid-paragraph",
+        edit(
+            RUNBOOK,
+            "**Inference.** The stateful stage runs one task per state partition.",
+            "The stateful stage runs one task per state partition, no **Inference** here.",
+        ),
+        ("REC_CORES_VS_PARTITIONS", "does not start with a strong 'Inference' mark"),
+        at="The stateful stage runs one task per state partition, no",
+    ),
+    Case(
+        "inference need marked only in its second paragraph",
+        edit(
+            RUNBOOK,
+            "**Inference.** The stateful stage runs one task per state partition.",
+            "The stateful stage runs one task per state partition.\n\n**Inference.** So",
+        ),
+        ("REC_CORES_VS_PARTITIONS", "does not start with a strong 'Inference' mark"),
+        at="The stateful stage runs one task per state partition.",
+    ),
+    Case(
+        "inference need marked with emphasis, not strong",
+        edit(RUNBOOK, "**Inference.** The stateful stage runs", "*Inference.* The stateful stage runs"),
+        ("REC_CORES_VS_PARTITIONS", "does not start with a strong 'Inference' mark"),
+        at="*Inference.* The stateful stage runs",
+    ),
+    Case(
+        "sourced need carrying our reasoning as an Inference paragraph",
+        edit(
+            RUNBOOK,
+            "from a checkpoint.\n```",
+            "from a checkpoint.\n\n**Inference.** We keep `min`.\n```",
+        ),
+        ("REC_GLOBAL_WATERMARK", "has basis 'source' but a paragraph starts with an Inference mark"),
+        at="**Inference.** We keep `min`.",
+    ),
+    Case(
+        "sourced need carrying our reasoning marked with underscores",
+        edit(
+            RUNBOOK,
+            "from a checkpoint.\n```",
+            "from a checkpoint.\n\n__Inference.__ We keep `min`.\n```",
+        ),
+        ("REC_GLOBAL_WATERMARK", "has basis 'source' but a paragraph starts with an Inference mark"),
+        at="__Inference.__ We keep `min`.",
+    ),
+    # --- pinpoint citations: section anchor and key terms per cited source ---
+    Case(
+        "sourced need without pinpoints",
+        edit(
+            RUNBOOK,
+            "  :pinpoints: SRC_DBX_STATEFUL_STREAMING#optimize-stateful-structured-streaming-queries: "
+            "compute-optimized instances\n",
+            "",
+        ),
+        ("sourced 'REC_COMPUTE_OPTIMIZED_WORKERS' has no pinpoint for SRC_DBX_STATEFUL_STREAMING",),
+        at="{rec} Use compute-optimized worker instances",
+    ),
+    Case(
+        "sourced need missing the pinpoint of one cited source",
+        edit(
+            RUNBOOK,
+            " | SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            "",
+        ),
+        ("sourced 'REC_GLOBAL_WATERMARK' has no pinpoint for SRC_SPARK_SS_ADDITIONAL_INFO",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "pinpoint without a section anchor",
+        edit(
+            RUNBOOK,
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            "SRC_SPARK_SS_ADDITIONAL_INFO: spark.sql.streaming.multipleWatermarkPolicy",
+        ),
+        ("'REC_GLOBAL_WATERMARK' pinpoint for SRC_SPARK_SS_ADDITIONAL_INFO lacks a #section-anchor",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "pinpoint without key terms",
+        edit(
+            RUNBOOK,
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes",
+        ),
+        ("'REC_GLOBAL_WATERMARK' pinpoint for SRC_SPARK_SS_ADDITIONAL_INFO lacks key terms",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "pinpoint naming a source the need does not cite",
+        edit(
+            RUNBOOK,
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            "SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy"
+            " | SRC_DBX_PHOTON#limitations: stateless",
+        ),
+        ("'REC_GLOBAL_WATERMARK' pinpoint names 'SRC_DBX_PHOTON', which the need does not cite",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "pinpoint that names no source",
+        edit(
+            RUNBOOK,
+            " | SRC_SPARK_SS_ADDITIONAL_INFO#miscellaneous-notes: spark.sql.streaming.multipleWatermarkPolicy",
+            " | see the notes section",
+        ),
+        ("'REC_GLOBAL_WATERMARK' pinpoint 'see the notes section' does not start with a source ID",),
+        at="{rec} The global watermark follows the slower input",
+    ),
+    Case(
+        "citation in prose without a pinpoint",
+        edit(
+            RUNBOOK,
+            "{cite}`SRC_SPARK_WEB_UI#structured-streaming-tab: Structured Streaming tab`",
+            "{cite}`SRC_SPARK_WEB_UI`",
+        ),
+        ("{cite}`SRC_SPARK_WEB_UI` in prose lacks a #section-anchor and key terms",),
+        at="{cite}`SRC_SPARK_WEB_UI`",
+    ),
+    Case(
+        "pending pinpoint entry for a need that has them all",
+        edit("conf.py", '    "REC_RUNTIME_18",\n', '    "REC_RUNTIME_18",\n    "REC_GLOBAL_WATERMARK",\n'),
+        ("'REC_GLOBAL_WATERMARK' is listed in runbook_pinpoints_pending but has all its pinpoints",),
+        at="{rec} The global watermark follows the slower input",
+    ),
     # --- runbook vs job spec (issue: job and bundle spec) ---
     Case(
         "num_workers changed in the spec alone",
@@ -230,8 +513,9 @@ CASES = [
         "job path in Purpose and Scope does not exist",
         lambda project: project.replace(
             RUNBOOK,
-            "| Job file | `src/template_domain/template_source/staging/low_latency_stream_join_simple_job.py` |",
-            "| Job file | `src/template_domain/staging/stream_job.py` |",
+            "| Job file {descriptive}`identity` | `src/template_domain/template_source/staging/"
+            "low_latency_stream_join_simple_job.py` |",
+            "| Job file {descriptive}`identity` | `src/template_domain/staging/stream_job.py` |",
         ),
         ("Job file", "src/template_domain/staging/stream_job.py", "does not exist"),
     ),
@@ -496,6 +780,13 @@ CASES = [
 ]
 
 
+def line_of(project: Project, text: str) -> int:
+    """1-based line of the first occurrence of `text` in the (mutated) runbook."""
+    content = project.read(RUNBOOK)
+    assert text in content, f"culprit text not in the mutated runbook: {text!r}"
+    return content[: content.index(text)].count("\n") + 1
+
+
 def swap_sections(project: Project, first: str, second: str, end: str) -> None:
     text = project.read(RUNBOOK)
     a, b, c = text.index(first), text.index(second), text.index(end)
@@ -521,6 +812,9 @@ def test_build_fails_naming_the_culprit(project: Project, case: Case) -> None:
     for expected in case.expected:
         fragment = expected(project) if callable(expected) else expected
         assert fragment in result.output, f"{fragment!r} not in build output:\n{result.output}"
+    if case.at:
+        where = line_of(RUNBOOK, case.at)(project) + ":"
+        assert where in result.output, f"{where!r} not in build output:\n{result.output}"
 
 
 NEW_SOURCE = (

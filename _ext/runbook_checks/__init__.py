@@ -2,8 +2,12 @@
 
 Rules (each a module with `check(ctx) -> problems`, run in this order over one CheckContext):
 - structure.py: the runbook's seven top-level sections, in order;
-- citations.py: required citations and visible **Inference** marks;
+- citations.py: required citations;
 - register.py: the source register is consistent and covers the runtime each target deploys;
+- inference_marks.py: a recommendation's basis and its visible Inference mark agree (on the doctree);
+- inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
+- pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
+- claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
 - evidence.py: evidence needs point at committed benchmark results;
 - readme_links.py: README.md relative links resolve;
 - spec_consistency.py: the YAML snippet, names and settings against the bundle job spec;
@@ -13,7 +17,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 
 Views: traceability tables in runbook order (source_matrix.py), the graph as inline SVG
 (trace_graph.py), basis badges on inline need references (basis_marks.py), benchmark tables from the
-committed JSON (evidence_tables.py).
+committed JSON (evidence_tables.py), the `{cite}` and `{descriptive}` marks (claim_marks.py), the claim
+coverage line (coverage_line.py).
 
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
@@ -30,21 +35,40 @@ from sphinx.util import logging
 from . import (
     basis_marks,
     citations,
+    claim_coverage,
     evidence,
+    inference_marks,
+    inline_cites,
     markdown_mapping,
+    pinpoints,
     readme_links,
     register,
     spark_keys,
     spec_consistency,
     structure,
 )
+from .claim_marks import cite_role, descriptive_role, render_claim_marks
 from .context import CheckContext, Problem
+from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_lines
 from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
 from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
 
 logger = logging.getLogger(__name__)
-RULES = [structure, citations, register, evidence, readme_links, spec_consistency, spark_keys, markdown_mapping]
+RULES = [
+    structure,
+    citations,
+    register,
+    inference_marks,
+    inline_cites,
+    pinpoints,
+    claim_coverage,
+    evidence,
+    readme_links,
+    spec_consistency,
+    spark_keys,
+    markdown_mapping,
+]
 
 
 def warn(problem: Problem) -> None:
@@ -80,14 +104,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_required_recommendations", [], "env")
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
+    app.add_config_value("runbook_coverage_exempt_sections", ["Source Mapping"], "env")
+    app.add_config_value("runbook_pinpoints_pending", [], "env")
+    app.add_role("cite", cite_role)
+    app.add_role("descriptive", descriptive_role)
     app.add_node(source_matrix)
+    app.add_node(coverage_line)
     app.add_node(trace_graph)
     app.add_directive("source-matrix", SourceMatrixDirective)
     app.add_directive("traceability-graph", TraceGraphDirective)
     app.add_directive("benchmark-table", BenchmarkTableDirective)
+    app.add_directive("claim-coverage", ClaimCoverageDirective)
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)
     app.connect("doctree-resolved", fill_source_matrices)
     app.connect("doctree-resolved", fill_trace_graphs)
     app.connect("doctree-resolved", basis_marks.mark_need_references)
+    app.connect("doctree-resolved", render_claim_marks)
+    app.connect("doctree-resolved", fill_coverage_lines)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

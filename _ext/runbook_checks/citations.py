@@ -1,4 +1,6 @@
-"""Citation rules sphinx-needs cannot express: required source URLs and visible inference marks."""
+"""Citation rules sphinx-needs cannot express: required source URLs and who must cite them.
+
+(A recommendation's visible Inference mark is checked on the doctree: inference_marks.py.)"""
 
 from __future__ import annotations
 
@@ -7,14 +9,10 @@ from typing import Any
 
 from .context import CheckContext, Problem
 
-INFERENCE_MARK = "**Inference"
-
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
     for message, need_id in required_citation_problems(ctx.needs, ctx.config.runbook_required_citations):
         yield Problem("citation", message, ctx.need_location(need_id) if need_id else None)
-    for message, need_id in inference_mark_problems(ctx.needs):
-        yield Problem("inference", message, ctx.need_location(need_id))
 
 
 def required_citation_problems(
@@ -36,23 +34,4 @@ def required_citation_problems(
                 )
             elif source_id not in (rec.get("cites") or []):
                 problems.append((f"required citation missing: '{rec_id}' must cite '{source_id}' ({url})", rec_id))
-    return problems
-
-
-def inference_mark_problems(needs: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, str]]:
-    """A recommendation's basis and its visible **Inference** mark must agree."""
-    problems: list[tuple[str, str]] = []
-    for need_id, need in needs.items():
-        if need["type"] != "rec":
-            continue
-        marked = INFERENCE_MARK in (need.get("content") or "")
-        if need.get("basis") == "inference" and not marked:
-            problems.append(
-                (
-                    f"'{need_id}' has basis 'inference' but its text does not start a paragraph with **Inference**",
-                    need_id,
-                )
-            )
-        if need.get("basis") == "source" and marked:
-            problems.append((f"'{need_id}' is marked **Inference** in its text but has basis 'source'", need_id))
     return problems

@@ -20,7 +20,11 @@ from sphinx_needs.data import SphinxNeedsData
 SUBTYPES = {
     "sections": "the runbook's top-level sections: present, in order, nothing else",
     "citation": "required source URLs exist and the named recommendations cite them",
-    "inference": "a recommendation's basis and its visible Inference mark agree",
+    "inference": "a recommendation's basis and its visible Inference mark agree (read on the doctree)",
+    "cite": "each {cite} names a source need; inside a recommendation, one it links in :cites:",
+    "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it",
+    "claim": "every paragraph, list item and table row is in a need, cited, bound to a recommendation, "
+    "marked inference or marked descriptive",
     "evidence": "evidence needs point at committed benchmark results",
     "link": "README.md's relative links resolve",
     "spec": "the runbook's snippet, names and settings match the bundle job spec",

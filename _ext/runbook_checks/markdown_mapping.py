@@ -23,6 +23,7 @@ from sphinx_needs.data import SphinxNeedsData
 
 from .context import CheckContext, Problem
 from .need_refs import runbook_order
+from .pinpoints import pinpoint_by_source
 from .source_matrix import source_matrix
 
 COMMAND = "tox -e mapping"
@@ -44,19 +45,28 @@ def mapping_table(needs: Any, docname: str) -> str:
     """One row per (recommendation, cited source), in runbook order; evidence rows name the artifact.
 
     Every row names its claim's ID, so a changed citation is one self-explaining line in a diff;
-    the claim's title is given on its first row only.
+    the claim's title is given on its first row only. A pinpointed source names its section and key
+    terms after its title.
     """
     rows = ["| " + " | ".join(HEADER) + " |", "| " + " | ".join("---" for _ in HEADER) + " |"]
     for rec in runbook_order(needs, docname, "rec"):
         basis = rec.get("basis") or ""
+        pins = pinpoint_by_source(rec)
         targets = [
-            (f"`{i}` {cell(needs[i]['title'])}{preview(needs[i])}", f"<{needs[i]['url']}>")
+            (f"`{i}` {cell(needs[i]['title'])}{preview(needs[i])}{pinpoint_text(pins.get(i))}", f"<{needs[i]['url']}>")
             for i in rec.get("cites") or []
         ] + [(f"`{i}` (local evidence)", f"`{needs[i]['artifact']}`") for i in rec.get("evidence") or []]
         for index, (source, url) in enumerate(targets):
             claim = f"`{rec['id']}`" + (f" {cell(rec['title'])}" if index == 0 else "")
             rows.append(f"| {claim} | {basis} | {source} | {url} |")
     return "\n".join(rows)
+
+
+def pinpoint_text(pin: Any) -> str:
+    if pin is None or not pin.anchor:
+        return ""
+    terms = f": {cell('; '.join(pin.terms))}" if pin.terms else ""
+    return f", § `#{pin.anchor}`{terms}"
 
 
 def block_span(lines: list[str]) -> tuple[int, int] | None:

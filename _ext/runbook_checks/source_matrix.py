@@ -4,7 +4,8 @@
   `:basis: inference` keeps only the inferences.
 - `:view: sources`: source -> the recommendations it backs, in register order.
 
-Cells hold short labels (need IDs) linking to the need; the URL and pinpoint live on the register.
+Cells hold short labels (need IDs) linking to the need; the URL lives on the register. A cited
+source's pinpoint (pinpoints.py) follows its label: a deep link to the section and the key terms.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
 
 from .need_refs import basis_badge, need_link, runbook_order
+from .pinpoints import pinpoint_by_source
 
 
 class source_matrix(nodes.General, nodes.Element):
@@ -47,6 +49,27 @@ def links_cell(app: Sphinx, fromdocname: str, linked: list[Any]) -> nodes.entry:
             paragraph += nodes.Text(" ")
             paragraph += nodes.inline("", f"({need['maturity']})", classes=["maturity-badge"])
     return nodes.entry("", paragraph)
+
+
+def cites_cell(app: Sphinx, fromdocname: str, need: Any, needs: Any) -> nodes.entry:
+    """The cited sources; with pinpoints, one item per source: label, section deep link, key terms."""
+    sources = [needs[i] for i in need.get("cites") or [] if i in needs]
+    pins = pinpoint_by_source(need)
+    if not pins:
+        return links_cell(app, fromdocname, sources)
+    items = nodes.bullet_list()
+    for source in sources:
+        paragraph = nodes.paragraph()
+        paragraph += need_link(app, fromdocname, source)
+        pin = pins.get(source["id"])
+        if pin and pin.anchor:
+            paragraph += nodes.Text(" ")
+            anchor = "§ " + pin.anchor
+            paragraph += nodes.reference("", anchor, refuri=f"{source['url']}#{pin.anchor}", classes=["pinpoint"])
+            if pin.terms:
+                paragraph += nodes.Text(": " + "; ".join(pin.terms))
+        items += nodes.list_item("", paragraph)
+    return nodes.entry("", items)
 
 
 def titled_cell(app: Sphinx, fromdocname: str, need: Any) -> nodes.entry:
@@ -81,7 +104,7 @@ def claims_table(app: Sphinx, fromdocname: str, needs: Any, basis: str | None) -
         row = nodes.row(classes=[f"basis-{need.get('basis')}"])
         row += titled_cell(app, fromdocname, need)
         row += nodes.entry("", nodes.paragraph("", "", basis_badge(need.get("basis") or "")))
-        row += links_cell(app, fromdocname, [needs[i] for i in need.get("cites") or [] if i in needs])
+        row += cites_cell(app, fromdocname, need, needs)
         row += links_cell(app, fromdocname, [needs[i] for i in need.get("evidence") or [] if i in needs])
         body += row
     return table

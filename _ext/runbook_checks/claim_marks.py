@@ -1,0 +1,112 @@
+"""Inline claim marks: `{cite}` names the source of a sentence, `{descriptive}` marks navigation text.
+
+Both read well in the raw Markdown a reviewer sees in a pull request:
+
+    Databricks advises compute-optimized workers {cite}`SRC_DBX_STATEFUL_STREAMING`.
+    With a pinpoint: {cite}`SRC_DBX_STATEFUL_STREAMING#optimize-performance: 1-2 times; cores`
+    The rest of this section is a checklist. {descriptive}`navigation`
+
+At read time a role leaves an empty inline node carrying its data, so the rules read the marks
+without the doctree's text changing (the spec and key rules compare cell and paragraph text).
+When a page is written, `render_claim_marks` fills in what the reader sees: a compact link to the
+source in the register (plus a `§` deep link to the cited section when pinpointed), or a small
+"descriptive" tag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx_needs.data import SphinxNeedsData
+
+CITE_CLASS = "claim-cite"
+DESCRIPTIVE_CLASS = "claim-descriptive"
+# SRC_ID, then optionally "#anchor", then optionally ": term; term".
+PINPOINT = re.compile(r"^\s*(?P<source>[A-Z0-9_]+)\s*(?:#(?P<anchor>[^\s:]*))?\s*(?::(?P<terms>.*))?$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Pinpoint:
+    """Where on a source's page a claim's support is: a section anchor and terms found there."""
+
+    source: str
+    anchor: str | None
+    terms: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.anchor) and bool(self.terms)
+
+    def text(self) -> str:
+        anchor = f"#{self.anchor}" if self.anchor else ""
+        terms = f": {'; '.join(self.terms)}" if self.terms else ""
+        return f"{self.source}{anchor}{terms}"
+
+
+def parse_pinpoint(text: str) -> Pinpoint | None:
+    """'SRC_X#anchor: term; term' -> Pinpoint; None when it does not even name a source ID."""
+    match = PINPOINT.match(text or "")
+    if not match:
+        return None
+    terms = tuple(term.strip() for term in (match["terms"] or "").split(";") if term.strip())
+    return Pinpoint(match["source"], match["anchor"] or None, terms)
+
+
+def cite_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = ()):
+    node = nodes.inline(rawtext, "", classes=[CITE_CLASS], cite=text.strip())
+    node.line = lineno
+    return [node], []
+
+
+def descriptive_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = ()
+):
+    node = nodes.inline(rawtext, "", classes=[DESCRIPTIVE_CLASS], reason=text.strip())
+    node.line = lineno
+    return [node], []
+
+
+def cite_nodes(node: nodes.Node) -> list[nodes.inline]:
+    return [n for n in node.findall(nodes.inline) if CITE_CLASS in n["classes"]]
+
+
+def is_descriptive(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.inline) and DESCRIPTIVE_CLASS in node["classes"]
+
+
+def is_cite(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.inline) and CITE_CLASS in node["classes"]
+
+
+def render_claim_marks(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Give each mark its visible form (the read-time nodes are empty)."""
+    needs = None
+    for node in list(doctree.findall(nodes.inline)):
+        if node.children:
+            continue
+        if is_descriptive(node):
+            node += nodes.Text("descriptive")
+            continue
+        if not is_cite(node):
+            continue
+        if needs is None:
+            needs = SphinxNeedsData(app.env).get_needs_view()
+        pinpoint = parse_pinpoint(node["cite"])
+        source = needs.get(pinpoint.source) if pinpoint else None
+        label = f"[{node['cite']}]"
+        if source is None:  # reported by the pinpoint rule; show the raw text rather than hide it
+            node += nodes.Text(label)
+            continue
+        label = pinpoint.source.removeprefix("SRC_")
+        uri = app.builder.get_relative_uri(fromdocname, source["docname"]) + "#" + source["id"]
+        node += nodes.Text("[")
+        node += nodes.reference("", label, refuri=uri, internal=True, reftitle=source["title"])
+        if pinpoint.anchor:
+            title = "section of the cited page" + (f" stating: {'; '.join(pinpoint.terms)}" if pinpoint.terms else "")
+            node += nodes.Text(" ")
+            node += nodes.reference("", "§", refuri=f"{source['url']}#{pinpoint.anchor}", reftitle=title)
+        node += nodes.Text("]")

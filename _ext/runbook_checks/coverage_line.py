@@ -1,0 +1,49 @@
+"""`claim-coverage` directive: one line in Source Mapping with the runbook's claim figures.
+
+The figures are counted again from the runbook's parsed doctree when the page is written (the rule
+runs only when something was re-read, and the environment is saved before it runs), so the line
+always shows what claim_coverage.py checked.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+from sphinx_needs.data import SphinxNeedsData
+
+from .claim_coverage import claims, figures
+
+
+class coverage_line(nodes.General, nodes.Element):
+    """Placeholder replaced when the page is written."""
+
+
+class ClaimCoverageDirective(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [coverage_line()]
+
+
+def coverage_sentence(counts: dict[str, int]) -> str:
+    return (
+        f"Claim coverage: {counts['total']} claims (paragraphs, list items, table rows) outside Source Mapping: "
+        f"{counts['sourced']} sourced ({counts['sourced_in_needs']} in sourced recommendations, "
+        f"{counts['sourced_inline']} cited inline), {counts['inference']} inference "
+        f"({counts['inference_in_needs']} in inference recommendations, {counts['inference_inline']} marked inline), "
+        f"{counts['reference']} bound to a recommendation, {counts['descriptive']} descriptive, "
+        f"{counts['unaccounted']} without a basis."
+    )
+
+
+def fill_coverage_lines(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    placeholders = list(doctree.findall(coverage_line))
+    if not placeholders:
+        return
+    runbook = app.env.get_doctree(app.config.runbook_docname)
+    needs = SphinxNeedsData(app.env).get_needs_view()
+    counts = figures(claims(runbook, needs, list(app.config.runbook_coverage_exempt_sections)))
+    for placeholder in placeholders:
+        paragraph = nodes.paragraph("", coverage_sentence(counts), classes=["claim-coverage"])
+        placeholder.replace_self(paragraph)

@@ -1,0 +1,152 @@
+"""Claim coverage: the figures a clean build writes and shows, and edits that must keep building clean.
+
+The failure modes (a claim without a basis, a hidden or misplaced Inference mark, a wrong citation)
+are cases in test_build_failures.py.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from docs_project import REPO_ROOT, RUNBOOK, Project
+
+NEW_INFERENCE_NEED = """
+```{rec} Prefer a restart in a quiet hour
+:id: REC_QUIET_HOUR_RESTART
+:basis: inference
+
+**Inference.** A restart during low input volume drains faster.
+```
+
+## Photon Note
+"""
+
+NEW_SOURCED_NEED = """
+```{rec} Photon accelerates stateless streaming only
+:id: REC_PHOTON_STATELESS_ONLY
+:basis: source
+:cites: SRC_DBX_PHOTON
+:pinpoints: SRC_DBX_PHOTON#limitations: stateless streaming
+
+Photon supports stateless streaming only.
+```
+
+## Photon Note
+"""
+
+NEW_SUBSECTION = """
+### Reading this section
+
+The next table lists the checks to run. {descriptive}`navigation`
+
+Databricks advises compute-optimized workers for stateful streaming
+{cite}`SRC_DBX_STATEFUL_STREAMING#optimize-stateful-structured-streaming-queries: compute-optimized instances`.
+
+### Before each deploy
+"""
+
+
+@dataclass(frozen=True)
+class Harmless:
+    name: str
+    mutate: Callable[[Project], None]
+
+
+def edit(old: str, new: str) -> Callable[[Project], None]:
+    return lambda project: project.replace(RUNBOOK, old, new)
+
+
+def regenerate_mapping(project: Project) -> None:
+    """What an editor runs after changing needs (tox -e mapping)."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "runbook_checks.write_mapping", "--root", str(project.root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(REPO_ROOT / "_ext"), "PATH": ""},
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def then_regenerate(mutate: Callable[[Project], None]) -> Callable[[Project], None]:
+    def run(project: Project) -> None:
+        mutate(project)
+        regenerate_mapping(project)
+
+    return run
+
+
+HARMLESS = [
+    Harmless(
+        "inference mark written with underscores",
+        edit("**Inference.** The stateful stage runs", "__Inference.__ The stateful stage runs"),
+    ),
+    Harmless(
+        "rewording inside a need",
+        edit(
+            "Databricks advises compute-optimized instances as workers for stateful streaming.",
+            "For stateful streaming, Databricks advises compute-optimized instances as workers.",
+        ),
+    ),
+    Harmless("new inference need", then_regenerate(edit("\n## Photon Note\n", NEW_INFERENCE_NEED))),
+    Harmless("new sourced need", then_regenerate(edit("\n## Photon Note\n", NEW_SOURCED_NEED))),
+    Harmless(
+        "new subsection with navigation text and a cited sentence", edit("\n### Before each deploy\n", NEW_SUBSECTION)
+    ),
+    Harmless(
+        "prose paragraph marked inference with underscores",
+        edit(
+            "**Inference.** Preferred where the feature is available",
+            "__Inference:__ Preferred where the feature is available",
+        ),
+    ),
+    Harmless(
+        "checklist row bound to a recommendation",
+        edit(
+            "| Input rate | Structured Streaming tab",
+            "| Partitions | Environment tab | 8 ({need}`REC_PARTITIONS_LOW_END`) |\n"
+            "| Input rate | Structured Streaming tab",
+        ),
+    ),
+    Harmless(
+        "inline citation inside a need of a source it links",
+        edit(
+            "cannot change after a query has run from a checkpoint.",
+            "cannot change after a query has run from a checkpoint {cite}`SRC_SPARK_SS_ADDITIONAL_INFO`.",
+        ),
+    ),
+]
+
+
+def test_clean_build_writes_and_shows_the_figures(project: Project) -> None:
+    result = project.build()
+    assert result.returncode == 0, result.output
+    figures = json.loads(project.path("_build/claim_coverage.json").read_text(encoding="utf-8"))
+    assert figures["unaccounted"] == 0
+    parts = ("sourced", "inference", "reference", "descriptive", "unaccounted")
+    assert figures["total"] == sum(figures[part] for part in parts) > 50
+    assert figures["sourced"] == figures["sourced_in_needs"] + figures["sourced_inline"]
+    assert min(figures[part] for part in parts[:4]) > 0
+    html = project.read("_build/html/low-latency-streaming-cluster-config.html")
+    assert f"Claim coverage: {figures['total']} claims" in html
+    assert f"{figures['descriptive']} descriptive, 0 without a basis." in html
+
+
+def test_marks_render_as_a_register_link_and_a_tag(project: Project) -> None:
+    assert project.build().returncode == 0
+    html = project.read("_build/html/low-latency-streaming-cluster-config.html")
+    assert 'class="claim-cite">[<a class="reference internal" href="sources.html#SRC_SPARK_WEB_UI"' in html
+    assert '<span class="claim-descriptive">descriptive</span>' in html
+
+
+@pytest.mark.parametrize("case", HARMLESS, ids=[case.name for case in HARMLESS])
+def test_harmless_edit_builds_clean(project: Project, case: Harmless) -> None:
+    case.mutate(project)
+    result = project.build()
+    assert result.returncode == 0, f"harmless edit failed the build: {case.name}\n{result.output}"
+    assert "WARNING" not in result.output, result.output
