@@ -636,8 +636,12 @@ CASES = [
     ),
     Case(
         "identity label given twice",
-        edit(RUNBOOK, "| Task key | `stream_join` |\n", "| Task key | `stream_join` |\n| Task key | `other` |\n"),
-        ("label 'Task key' appears twice", line_of(RUNBOOK, "| Task key | `other` |")),
+        edit(
+            RUNBOOK,
+            "| Task key {descriptive}`identity` | `stream_join` |\n",
+            "| Task key {descriptive}`identity` | `stream_join` |\n| Task key {descriptive}`identity` | `other` |\n",
+        ),
+        ("label 'Task key' appears twice", line_of(RUNBOOK, "| `other` |")),
     ),
     Case(
         "source -> recommendations matrix removed",
@@ -778,13 +782,6 @@ CASES = [
         ("duplicate key 'num_workers'", line_of(SPEC, "num_workers: 4")),
     ),
 ]
-
-
-def line_of(project: Project, text: str) -> int:
-    """1-based line of the first occurrence of `text` in the (mutated) runbook."""
-    content = project.read(RUNBOOK)
-    assert text in content, f"culprit text not in the mutated runbook: {text!r}"
-    return content[: content.index(text)].count("\n") + 1
 
 
 def swap_sections(project: Project, first: str, second: str, end: str) -> None:
