@@ -272,6 +272,12 @@ runbook_pinpoints_pending = [
 # it is built on (SRC_DBX_RUNTIME_18). A spec naming a runtime missing here fails the build.
 runbook_runtime_spark = {"18": "4.1.0"}
 
+# The Photon Note opens with these two sentences, word for word (the runbook's brief fixes them).
+runbook_photon_sentences = [
+    "For this environment/node choice we run runtime_engine: STANDARD.",
+    "If switching to Photon-supported node families, reevaluate with runtime_engine: PHOTON.",
+]
+
 # Recommendations the runbook must contain: removing one (the scale rule among them) fails the build.
 runbook_required_recommendations = [
     "REC_COMPUTE_OPTIMIZED_WORKERS",

@@ -654,6 +654,11 @@ CASES = [
         ("'Source Mapping' lost its generated traceability graph",),
     ),
     Case(
+        "a rewritten Photon sentence",
+        edit(RUNBOOK, "reevaluate with `runtime_engine: PHOTON`.", "consider `runtime_engine: PHOTON`."),
+        ("'Photon Note' must open with the sentence 'If switching", line_of(RUNBOOK, "For this environment/node")),
+    ),
+    Case(
         "the scale rule removed",
         edit(RUNBOOK, ":id: REC_SCALE_TRIGGERS\n", ":id: REC_SCALE_LATER\n"),
         ("required recommendation 'REC_SCALE_TRIGGERS' (conf.py) is not in the runbook",),

@@ -102,6 +102,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_spark_key_snapshot", "spark_keys_snapshot.json", "env")
     app.add_config_value("runbook_databricks_only_keys", {}, "env")
     app.add_config_value("runbook_required_recommendations", [], "env")
+    app.add_config_value("runbook_photon_sentences", [], "env")
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
     app.add_config_value("runbook_coverage_exempt_sections", ["Source Mapping"], "env")

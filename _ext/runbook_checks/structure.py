@@ -1,5 +1,6 @@
 """The runbook's shape: one title, the declared sections in order, the required recommendations,
-and the generated traceability views in Source Mapping (so none can be dropped quietly)."""
+the Photon Note's two fixed sentences, and the generated traceability views in Source Mapping (so
+none can be dropped or reworded quietly)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .source_matrix import source_matrix
 from .trace_graph import trace_graph
 
 SOURCE_MAPPING = "Source Mapping"
+PHOTON_NOTE = "Photon Note"
 # The views Source Mapping must generate: (description, test on a placeholder node).
 REQUIRED_VIEWS = {
     "claim -> source matrix (the Markdown mapping markers)": lambda n: (
@@ -39,6 +41,13 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         need = ctx.needs.get(need_id)
         if need is None or need["type"] != "rec" or need["docname"] != ctx.docname:
             yield Problem("sections", f"required recommendation '{need_id}' (conf.py) is not in the runbook")
+    photon = find_section(ctx.runbook, PHOTON_NOTE)
+    first = photon.next_node(nodes.paragraph) if photon is not None else None
+    opening = " ".join(first.astext().split()) if first is not None else ""
+    for sentence in ctx.config.runbook_photon_sentences:
+        if sentence not in opening:
+            message = f"'{PHOTON_NOTE}' must open with the sentence '{sentence}' word for word"
+            yield Problem("sections", message, (ctx.docname, first.line if first is not None else None))
     mapping = find_section(ctx.runbook, SOURCE_MAPPING)
     if mapping is not None:
         placeholders = list(mapping.findall(lambda node: isinstance(node, (source_matrix, trace_graph))))
