@@ -278,6 +278,9 @@ runbook_photon_sentences = [
     "If switching to Photon-supported node families, reevaluate with runtime_engine: PHOTON.",
 ]
 
+# The scale rule's target size (REC_SCALE_TRIGGERS): the playbook's scaled cores and partitions follow from it.
+runbook_scale_to_workers = 4
+
 # Recommendations the runbook must contain: removing one (the scale rule among them) fails the build.
 runbook_required_recommendations = [
     "REC_COMPUTE_OPTIMIZED_WORKERS",

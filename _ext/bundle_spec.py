@@ -14,6 +14,9 @@ from typing import Any
 import yaml
 
 VARIABLE_REFERENCE = re.compile(r"\$\{var\.([A-Za-z0-9_]+)\}")
+# vCPUs per worker node type the spec may use: the 1-2x-cores partition rule and the local runner's
+# scaling both count cores from it (add a node type here before using it in the spec).
+NODE_VCPUS = {"c5.xlarge": 4, "c5.2xlarge": 8, "c6i.xlarge": 4, "c6i.2xlarge": 8}
 # Lists the bundle merges item by item under a target override, keyed by these fields.
 MERGE_KEYS = {"job_clusters": "job_cluster_key", "tasks": "task_key"}
 

@@ -749,6 +749,66 @@ CASES = [
     ),
     # --- the spec as each target deploys it ---
     Case(
+        "a need's text says 4 workers while its settings say 2",
+        edit(RUNBOOK, "as workers for stateful streaming.", "as workers for stateful streaming; run 4 workers of it."),
+        ("'4 workers' is a spec figure not bound to the spec", line_of(RUNBOOK, "run 4 workers of it")),
+    ),
+    Case(
+        "a baseline bullet that says 4 workers",
+        edit(
+            RUNBOOK,
+            "- {spec}`workers=2` {spec}`node_type=c5.xlarge` workers",
+            "- {spec}`workers=4` {spec}`node_type=c5.xlarge` workers",
+        ),
+        (
+            "{spec}`workers=4` but resources/low_latency_stream_join_simple_job.job.yml (target dev)",
+            "gives workers = '2'",
+            line_of(RUNBOOK, "{spec}`workers=4` {spec}`node_type"),
+        ),
+    ),
+    Case(
+        "a checklist row that says 4 workers",
+        edit(RUNBOOK, "| {spec}`workers=2` workers, no autoscale", "| 4 workers, no autoscale"),
+        ("'4 workers' is a spec figure not bound to the spec", line_of(RUNBOOK, "| 4 workers, no autoscale")),
+    ),
+    Case(
+        "a tuning step that says 8 -> 32 partitions",
+        edit(RUNBOOK, "{spec}`scaled_partitions=16`", "{spec}`scaled_partitions=32`"),
+        (
+            "{spec}`scaled_partitions=32` but",
+            "gives scaled_partitions = '16'",
+            line_of(RUNBOOK, "scaled_partitions=32"),
+        ),
+    ),
+    Case(
+        "the trigger changed in the spec while the prose keeps the old value",
+        edit(SPEC, "              - 500 milliseconds\n", "              - 1 second\n"),
+        ("{spec}`trigger=500 milliseconds` but", "gives trigger = '1 second'", "{spec}`trigger_ms=500` but"),
+    ),
+    Case(
+        "the latency budget changed in the spec while the prose keeps the old value",
+        edit(SPEC, '              - "1000"\n', '              - "2000"\n'),
+        ("{spec}`budget_ms=1000` but", "gives budget_ms = '2000'"),
+    ),
+    Case(
+        "a Spark 3.5 runtime in spec and snippet while the prose says Spark 4.1",
+        edits(
+            (SPEC, "spark_version: 18.x-scala2.13", "spark_version: 15.4.x-scala2.12"),
+            (RUNBOOK, "      spark_version: 18.x-scala2.13", "      spark_version: 15.4.x-scala2.12"),
+            (CONF, 'runbook_runtime_spark = {"18": "4.1.0"}', 'runbook_runtime_spark = {"18": "4.1.0", "15": "3.5.0"}'),
+        ),
+        (
+            "{spec}`spark=4.1.0` but",
+            "gives spark = '3.5.0'",
+            "does not cover the spec's spark_version 15.4.x-scala2.12",
+        ),
+    ),
+    Case(
+        "an unknown spec value",
+        edit(RUNBOOK, "{spec}`budget_ms=1000` ms latency budget", "{spec}`budget=1000` ms latency budget"),
+        ("{spec}`budget` is not a spec value", line_of(RUNBOOK, "{spec}`budget=1000`")),
+    ),
+    Case(
         "prod target overrides the job cluster",
         edit(
             BUNDLE,
@@ -827,6 +887,15 @@ NEW_SOURCE = (
 
 # Edits a careful author makes: each must build without a single warning.
 HARMLESS = [
+    Case(
+        "a spec value written with its role, and a figure that is not the spec's",
+        edit(
+            RUNBOOK,
+            "because the input is tiny",
+            "because the input is tiny ({spec}`cores=8` cores in all; Spark's default is {notspec}`200 partitions`)",
+        ),
+        (),
+    ),
     Case(
         "a new source in the register", lambda project: project.write(SOURCES, project.read(SOURCES) + NEW_SOURCE), ()
     ),

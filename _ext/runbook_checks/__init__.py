@@ -11,6 +11,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - evidence.py: evidence needs point at committed benchmark results;
 - readme_links.py: README.md relative links resolve;
 - spec_consistency.py: the YAML snippet, names and settings against the bundle job spec;
+- spec_values.py: values written in prose with {spec} equal the spec's for every target, and no
+  worker, core, partition, millisecond, node type, engine or Spark version figure goes unbound;
 - spark_keys.py: every spark.* key the runbook names is known to the pinned engine (committed
   snapshot; spark_key_probe.py regenerates it);
 - markdown_mapping.py: the committed Markdown claim -> source -> URL table is current.
@@ -45,6 +47,7 @@ from . import (
     register,
     spark_keys,
     spec_consistency,
+    spec_values,
     structure,
 )
 from .claim_marks import cite_role, descriptive_role, render_claim_marks
@@ -66,9 +69,18 @@ RULES = [
     evidence,
     readme_links,
     spec_consistency,
+    spec_values,
     spark_keys,
     markdown_mapping,
 ]
+
+
+def _visit_inline(self: Any, node: Any) -> None:
+    self.visit_inline(node)
+
+
+def _depart_inline(self: Any, node: Any) -> None:
+    self.depart_inline(node)
 
 
 def warn(problem: Problem) -> None:
@@ -103,6 +115,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_databricks_only_keys", {}, "env")
     app.add_config_value("runbook_required_recommendations", [], "env")
     app.add_config_value("runbook_photon_sentences", [], "env")
+    app.add_config_value("runbook_scale_to_workers", 0, "env")
+    app.add_role("spec", spec_values.spec_role)
+    app.add_role("notspec", spec_values.notspec_role)
+    app.add_node(spec_values.spec_value, html=(_visit_inline, _depart_inline))
+    app.add_node(spec_values.not_spec, html=(_visit_inline, _depart_inline))
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
     app.add_config_value("runbook_coverage_exempt_sections", ["Source Mapping"], "env")

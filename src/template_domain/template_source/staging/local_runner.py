@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bundle_spec import load_bundle
+from bundle_spec import NODE_VCPUS, load_bundle
 
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
 
 JOB_KEY = "low_latency_stream_join_simple_job"
 OSS_ROCKSDB_PROVIDER = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider"
-# vCPUs per worker node type the spec may use; the shuffle-partition rule scales by cluster cores.
-WORKER_VCPUS = {"c5.xlarge": 4, "c5.2xlarge": 8, "c6i.xlarge": 4, "c6i.2xlarge": 8}
 
 
 @dataclass(frozen=True)
@@ -47,9 +45,9 @@ def local_spark_conf(cluster: dict[str, Any], local_cores: int) -> tuple[dict[st
     """The spec's spark_conf for embedded Spark, and a sentence saying what was scaled and why."""
     conf = {key: str(value) for key, value in (cluster.get("spark_conf") or {}).items()}
     node_type = cluster.get("node_type_id", "")
-    if node_type not in WORKER_VCPUS:
-        raise job.JobError(f"unknown worker node type '{node_type}': add its vCPUs to WORKER_VCPUS")
-    cluster_cores = int(cluster.get("num_workers", 0)) * WORKER_VCPUS[node_type]
+    if node_type not in NODE_VCPUS:
+        raise job.JobError(f"unknown worker node type '{node_type}': add its vCPUs to bundle_spec.NODE_VCPUS")
+    cluster_cores = int(cluster.get("num_workers", 0)) * NODE_VCPUS[node_type]
     spec_partitions = int(conf.get("spark.sql.shuffle.partitions", cluster_cores))
     # Keep the spec's partitions-per-core ratio (8 partitions / 8 worker cores = 1x) on local cores.
     local_partitions = max(1, round(spec_partitions * local_cores / cluster_cores))
