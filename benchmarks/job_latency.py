@@ -29,8 +29,9 @@ sys.path[:0] = [str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext"), str(REPO_ROOT /
 
 from bundle_spec import load_bundle  # noqa: E402
 from job_run import Variant, measure  # noqa: E402
+from producer import TICK_S  # noqa: E402
 from provenance import finish, provenance  # noqa: E402
-from runbook_checks.evidence_results import SCHEMAS, summarize  # noqa: E402
+from runbook_checks.evidence_results import BACKLOG_LIMIT_S, SCHEMAS, SUSTAINED_SHARE, summarize  # noqa: E402
 from runbook_checks.spec_consistency import task_parameter  # noqa: E402
 
 from template_domain.template_source.staging import local_runner  # noqa: E402
@@ -205,7 +206,13 @@ def main() -> None:
         return
     _, note, trigger = runbook_settings()
     configs = {v.name: v for v in variants()}
-    parameters = asdict(plan) | {"runbook_trigger": trigger, "runbook_local_scaling": note}
+    parameters = asdict(plan) | {
+        "runbook_trigger": trigger,
+        "runbook_local_scaling": note,
+        "producer_tick_ms": round(TICK_S * 1000),
+        "sustained_share_pct": round(SUSTAINED_SHARE * 100),
+        "backlog_limit_s": BACKLOG_LIMIT_S,
+    }
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="job-bench-") as folder:
         if args.part in ("all", "latency"):
