@@ -51,14 +51,14 @@ class Plan:
 
     repetitions: int = 3
     latency_rate: int = 50
-    warmup_s: float = 8.0
-    window_s: float = 25.0
+    warmup_s: float = 6.0
+    window_s: float = 20.0
     drain_s: float = 5.0
     latency_configs: tuple[str, ...] = ()  # empty: all
     capacity_rates: tuple[int, ...] = (50, 200, 1000, 2000, 5000, 10000, 20000)
     capacity_configs: tuple[str, ...] = ("runbook", "spark-defaults", "partitions-2x")
-    capacity_warmup_s: float = 8.0
-    capacity_window_s: float = 20.0
+    capacity_warmup_s: float = 6.0
+    capacity_window_s: float = 15.0
     jvm_warmup: bool = True
 
 
