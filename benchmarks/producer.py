@@ -19,14 +19,16 @@ from pathlib import Path
 TICK_S = 0.1
 
 
-def iso_ms(epoch_s: float) -> str:
-    """Millisecond UTC timestamp in the form Spark's JSON reader parses by default."""
-    return datetime.fromtimestamp(epoch_s, UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+def iso_ms(epoch_ms: int) -> str:
+    """Millisecond UTC timestamp in the form Spark's JSON reader parses by default (integer maths:
+    no float rounding between the time logged and the time written)."""
+    seconds, millis = divmod(epoch_ms, 1000)
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S") + f".{millis:03d}Z"
 
 
-def write_file(folder: Path, name: str, first_id: int, count: int, amount: float) -> float:
-    """Write `count` events with ids first_id.. and return the event time they carry (epoch s)."""
-    written_at = round(time.time(), 3)
+def write_file(folder: Path, name: str, first_id: int, count: int, amount: float) -> int:
+    """Write `count` events with ids first_id.. and return the event time they carry (epoch ms)."""
+    written_at = round(time.time() * 1000)
     stamp = iso_ms(written_at)
     lines = "".join(f'{{"order_id":{first_id + i},"event_time":"{stamp}","amount":{amount}}}\n' for i in range(count))
     staging = folder / f".{name}.tmp"
@@ -64,7 +66,7 @@ class Producer(threading.Thread):
                 # A pair's later event is its payment: the tick's second file.
                 paid_at = write_file(self.payments, name, written // 2, count, 1.1)
                 written += 2 * count
-                self.log.append([round(paid_at * 1000) - round(self.t0 * 1000), count, written])
+                self.log.append([paid_at - round(self.t0 * 1000), count, written])
             tick += 1
             self.stopping.wait(max(0.0, start + tick * self.tick_s - time.time()))
 
