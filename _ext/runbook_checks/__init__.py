@@ -3,7 +3,8 @@
 Rules (each a module with `check(ctx) -> problems`, run in this order over one CheckContext):
 - structure.py: the runbook's seven top-level sections, in order;
 - citations.py: required citations and visible **Inference** marks;
-- evidence.py: evidence needs point at committed benchmark results;
+- evidence.py: evidence needs point at a benchmark result file and named figures in it, their
+  relations hold, and each result's summary is its raw samples' (from the pinned PySpark);
 - readme_links.py: README.md relative links resolve;
 - spec_consistency.py: the YAML snippet, names and settings against the bundle job spec;
 - spark_keys.py: every spark.* key the runbook names is known to the pinned engine (committed
@@ -12,7 +13,7 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 
 Views: traceability tables in runbook order (source_matrix.py), the graph as inline SVG
 (trace_graph.py), basis badges on inline need references (basis_marks.py), benchmark tables from the
-committed JSON (evidence_tables.py).
+committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` role (evidence_quotes.py).
 
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
@@ -37,6 +38,7 @@ from . import (
     structure,
 )
 from .context import CheckContext, Problem
+from .evidence_quotes import BenchRole
 from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
 from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
@@ -79,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("source-matrix", SourceMatrixDirective)
     app.add_directive("traceability-graph", TraceGraphDirective)
     app.add_directive("benchmark-table", BenchmarkTableDirective)
+    app.add_role("bench", BenchRole())
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)
     app.connect("doctree-resolved", fill_source_matrices)

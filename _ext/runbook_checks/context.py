@@ -21,7 +21,8 @@ SUBTYPES = {
     "sections": "the runbook's top-level sections: present, in order, nothing else",
     "citation": "required source URLs exist and the named recommendations cite them",
     "inference": "a recommendation's basis and its visible Inference mark agree",
-    "evidence": "evidence needs point at committed benchmark results",
+    "evidence": "evidence needs name a result file and figures in it, and their relations hold; "
+    "result summaries match their raw samples and the pinned PySpark",
     "link": "README.md's relative links resolve",
     "spec": "the runbook's snippet, names and settings match the bundle job spec",
     "spark-key": "every spark.* key named is known to the pinned engine (committed snapshot)",

@@ -165,7 +165,13 @@ def summarize(document: dict) -> dict[str, float]:
 def figures(document: dict) -> dict[str, float]:
     """The named figures a result file offers to evidence needs and the page."""
     if document["benchmark"] in SAMPLED:
-        return document.get("summary") or {}
+        # Numeric parameters (rates, windows) are quotable too, so the page types none of them.
+        parameters = {
+            f"parameters.{key}": value
+            for key, value in (document.get("parameters") or {}).items()
+            if isinstance(value, int | float) and not isinstance(value, bool)
+        }
+        return parameters | (document.get("summary") or {})
     # docs_scaling keeps its measured rows as they are: figures by synthetic need count.
     return {
         f"needs_{row['needs_synthetic']}.{key}": value
@@ -175,13 +181,17 @@ def figures(document: dict) -> dict[str, float]:
     }
 
 
-def line_of(path: Path, key: str) -> int:
-    """1-based line of the first `"key":` in a result file (1 when absent)."""
-    needle = json.dumps(key) + ":"
+def line_containing(path: Path, needle: str) -> int:
+    """1-based line of the first line holding `needle` (1 when absent)."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if needle in line:
             return number
     return 1
+
+
+def line_of(path: Path, key: str) -> int:
+    """Line of the first `"key":` in a result file."""
+    return line_containing(path, json.dumps(key) + ":")
 
 
 def result_files(repo_root: Path, extra: Iterable[str] = ()) -> list[str]:
