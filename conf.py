@@ -199,9 +199,21 @@ needs_types = {
         "style": "node",
         "fields": {
             "artifact": {
-                "description": "Committed result file, relative to the repository root.",
+                "description": "Committed benchmark result file, relative to the repository root.",
                 "nullable": False,
                 "schema": {"type": "string", "minLength": 3},
+            },
+            # The build checks both against the artifact (runbook_checks/evidence.py).
+            "figures": {
+                "description": "Named figures of the artifact this evidence stands for.",
+                "schema": {"type": "array", "items": {"type": "string", "pattern": r"^[A-Za-z][\w.-]*$"}},
+            },
+            "relations": {
+                "description": "What the claim rests on, over those figures, e.g. 'a.p50 * 5 <= b.p50'.",
+                "schema": {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": r"^[\w.\- */]+(<=|>=|<|>)[\w.\- */]+$"},
+                },
             },
         },
     },

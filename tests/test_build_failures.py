@@ -6,12 +6,15 @@ The clean copy must build without a single warning, so every failure below is ca
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from docs_project import RUNBOOK, Project
+from docs_project import REPO_ROOT, RUNBOOK, Project
+from runbook_checks.evidence_results import line_containing, summarize
+from runbook_checks.evidence_results import line_of as result_line
 
 SOURCES = "docs/sources.md"
 KEY_SNAPSHOT = "_ext/runbook_checks/spark_keys_snapshot.json"
@@ -846,6 +849,99 @@ CASES = [
         edit(SPEC, "            num_workers: 2\n", "            num_workers: 2\n            num_workers: 4\n"),
         ("duplicate key 'num_workers'", line_of(SPEC, "num_workers: 4")),
     ),
+    # --- evidence holds (issue 11, issue 8 item 8): results, their figures, the claims resting on them ---
+    Case(
+        "summary figure edited by hand",
+        lambda project: nudge_figure(project, "benchmarks/results/job_latency.json", "runbook.trigger_ms.p50.median"),
+        (
+            "job_latency.json:"
+            f"{result_line(REPO_ROOT / 'benchmarks/results/job_latency.json', 'runbook.trigger_ms.p50.median')}",
+            "figure 'runbook.trigger_ms.p50.median'",
+            "does not match the raw samples",
+        ),
+    ),
+    Case(
+        "capacity figure edited by hand",
+        lambda project: nudge_figure(project, "benchmarks/results/job_capacity.json", "runbook.max_sustained_eps"),
+        (
+            "job_capacity.json:"
+            f"{result_line(REPO_ROOT / 'benchmarks/results/job_capacity.json', 'runbook.max_sustained_eps')}",
+            "figure 'runbook.max_sustained_eps'",
+            "does not match the raw samples",
+        ),
+    ),
+    Case(
+        "results produced by another PySpark",
+        edit("benchmarks/results/job_latency.json", '"pyspark": "4.1.1"', '"pyspark": "4.0.0"'),
+        (
+            f"job_latency.json:{result_line(REPO_ROOT / 'benchmarks/results/job_latency.json', 'pyspark')}",
+            "results produced by pyspark 4.0.0",
+            "4.1.1",
+        ),
+    ),
+    Case(
+        "results of a quick smoke run",
+        edit("benchmarks/results/job_capacity.json", '"quick": false', '"quick": true'),
+        (
+            f"job_capacity.json:{result_line(REPO_ROOT / 'benchmarks/results/job_capacity.json', 'quick')}",
+            "--quick smoke run",
+        ),
+    ),
+    Case(
+        "rerun whose results no longer support a claim",
+        lambda project: rerun_with_batch_times(project, "partitions-2x", 0.5),
+        (
+            f"evidence.md:{line_containing(REPO_ROOT / 'docs/evidence.md', '```{evid} Job latency')}",
+            "'EVD_JOB_LATENCY_BENCH' claim no longer supported",
+            "runbook.trigger_ms.p50.median < partitions-2x.trigger_ms.p50.min is false",
+        ),
+    ),
+    Case(
+        "evidence relation stronger than the results",
+        edit("docs/evidence.md", "runbook.max_sustained_eps >= 20 * 50", "runbook.max_sustained_eps >= 100000 * 50"),
+        (
+            f"evidence.md:{line_containing(REPO_ROOT / 'docs/evidence.md', '```{evid} Capacity curve')}",
+            "'EVD_JOB_CAPACITY_CURVE' claim no longer supported",
+            "runbook.max_sustained_eps >= 100000 * 50 is false",
+        ),
+    ),
+    Case(
+        "evidence need pointing at a file that is not a benchmark result",
+        edit("docs/evidence.md", ":artifact: benchmarks/results/job_latency.json", ":artifact: README.md"),
+        (
+            f"evidence.md:{line_containing(REPO_ROOT / 'docs/evidence.md', '```{evid} Job latency')}",
+            "'EVD_JOB_LATENCY_BENCH' artifact 'README.md' is not a benchmark result file",
+        ),
+    ),
+    Case(
+        "evidence need naming a figure its result lacks",
+        edit("docs/evidence.md", ":figures: needs_5000.checks_overhead_pct", ":figures: needs_5000.checks_overhead"),
+        (
+            f"evidence.md:{line_containing(REPO_ROOT / 'docs/evidence.md', '```{evid} Docs build scaling')}",
+            "'EVD_DOCS_BUILD_SCALING' names figure 'needs_5000.checks_overhead'",
+        ),
+    ),
+    Case(
+        "evidence need without a relation",
+        edit("docs/evidence.md", ":relations: needs_5000.checks_overhead_pct < 10\n", ""),
+        (
+            f"evidence.md:{line_containing(REPO_ROOT / 'docs/evidence.md', '```{evid} Docs build scaling')}",
+            "'EVD_DOCS_BUILD_SCALING' states no relation",
+        ),
+    ),
+    Case(
+        "figure quoted on the page that the results lack",
+        edit(
+            "docs/evidence.md",
+            "{bench}`job_capacity:runbook.max_sustained_eps`",
+            "{bench}`job_capacity:runbook.max_sustained`",
+        ),
+        (
+            "evidence.md:"
+            f"{line_containing(REPO_ROOT / 'docs/evidence.md', '{bench}`job_capacity:runbook.max_sustained_eps`')}",
+            "no figure 'runbook.max_sustained' in the results",
+        ),
+    ),
 ]
 
 
@@ -877,6 +973,27 @@ def test_build_fails_naming_the_culprit(project: Project, case: Case) -> None:
     if case.at:
         where = line_of(RUNBOOK, case.at)(project) + ":"
         assert where in result.output, f"{where!r} not in build output:\n{result.output}"
+
+
+def nudge_figure(project: Project, relative: str, figure: str) -> None:
+    """A hand edit: one summary figure changed, the raw samples left as they are."""
+    lines = project.read(relative).splitlines(keepends=True)
+    index = result_line(project.path(relative), figure) - 1
+    key, value = lines[index].split(":")
+    lines[index] = f"{key}: {float(value.strip().rstrip(',')) + 100}{',' if value.strip().endswith(',') else ''}\n"
+    project.write(relative, "".join(lines))
+
+
+def rerun_with_batch_times(project: Project, configuration: str, factor: float) -> None:
+    """A rerun in which one configuration's batches took `factor` times as long, summarised honestly."""
+    relative = "benchmarks/results/job_latency.json"
+    document = json.loads(project.read(relative))
+    for run in document["runs"]:
+        if run["configuration"] == configuration:
+            for batch in run["batches"]:
+                batch["parts_ms"]["triggerExecution"] = round(batch["parts_ms"]["triggerExecution"] * factor)
+    document["summary"] = summarize(document)
+    project.write(relative, json.dumps(document, indent=1))
 
 
 NEW_SOURCE = (

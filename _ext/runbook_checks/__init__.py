@@ -8,7 +8,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
 - pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
 - claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
-- evidence.py: evidence needs point at committed benchmark results;
+- evidence.py: evidence needs point at a benchmark result file and named figures in it, their
+  relations hold, and each result's summary is its raw samples' (from the pinned PySpark);
 - readme_links.py: README.md relative links resolve;
 - spec_consistency.py: the YAML snippet, names and settings against the bundle job spec;
 - spec_values.py: values written in prose with {spec} equal the spec's for every target, and no
@@ -19,8 +20,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 
 Views: traceability tables in runbook order (source_matrix.py), the graph as inline SVG
 (trace_graph.py), basis badges on inline need references (basis_marks.py), benchmark tables from the
-committed JSON (evidence_tables.py), the `{cite}` and `{descriptive}` marks (claim_marks.py), the claim
-coverage line (coverage_line.py).
+committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` role (evidence_quotes.py), the
+`{cite}` and `{descriptive}` marks (claim_marks.py), the claim coverage line (coverage_line.py).
 
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
@@ -53,6 +54,7 @@ from . import (
 from .claim_marks import cite_role, descriptive_role, render_claim_marks
 from .context import CheckContext, Problem
 from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_lines
+from .evidence_quotes import BenchRole
 from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
 from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
@@ -133,6 +135,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("traceability-graph", TraceGraphDirective)
     app.add_directive("benchmark-table", BenchmarkTableDirective)
     app.add_directive("claim-coverage", ClaimCoverageDirective)
+    app.add_role("bench", BenchRole())
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)
     app.connect("doctree-resolved", fill_source_matrices)

@@ -25,7 +25,8 @@ SUBTYPES = {
     "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it",
     "claim": "every paragraph, list item and table row is in a need, cited, bound to a recommendation, "
     "marked inference or marked descriptive",
-    "evidence": "evidence needs point at committed benchmark results",
+    "evidence": "evidence needs name a result file and figures in it, and their relations hold; "
+    "result summaries match their raw samples and the pinned PySpark",
     "link": "README.md's relative links resolve",
     "spec": "the runbook's snippet, names and settings match the bundle job spec",
     "spark-key": "every spark.* key named is known to the pinned engine (committed snapshot)",

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 
@@ -21,42 +22,109 @@ def fmt(value: Any, digits: int = 0) -> str:
     return str(value)
 
 
-def job_latency_rows(document: dict) -> tuple[list[str], list[list[str]]]:
+def spread(summary: dict, prefix: str, scale: float = 1.0, digits: int = 0) -> str:
+    """'median (min-max)' of a figure over repetitions; '>=' marks a lower bound (a batch or pair unfinished)."""
+    if f"{prefix}.median" not in summary:
+        return "-"
+    median, low, high = (summary[f"{prefix}.{stat}"] / scale for stat in ("median", "min", "max"))
+    bound = ">= " if summary.get(f"{prefix.rsplit('.', 1)[0]}.lower_bound.max") else ""
+    return f"{bound}{median:.{digits}f} ({low:.{digits}f}-{high:.{digits}f})"
+
+
+def job_latency_rows(document: dict, view: str) -> tuple[list[str], list[list[str]]]:
+    summary = document["summary"]
+    configs = document["configurations"]
+    if view == "parts":
+        parts = ["latestOffset", "getBatch", "queryPlanning", "addBatch", "walCommit", "commitOffsets"]
+        headers = ["Configuration", *[f"{p} p50 (ms)" for p in parts], "State commit p50", "State updates p50"]
+        rows = [
+            [c["name"]]
+            + [spread(summary, f"{c['name']}.parts_ms.{p}.p50") for p in parts]
+            + [spread(summary, f"{c['name']}.{m}.p50") for m in ("state_commit_ms", "state_update_ms")]
+            for c in configs
+        ]
+        return headers, rows
     headers = [
         "Configuration",
         "Changed",
-        "Batches",
+        "Runs",
+        "Batches per run",
         "Trigger p50 (ms)",
         "Trigger p95",
         "Trigger p99",
         "End-to-end p50 (s)",
+        "End-to-end p95",
         "End-to-end p99",
-        "Rows/s",
         "State rows",
-        "Status",
     ]
     rows = []
-    for result in document["results"]:
-        trigger, e2e = result.get("trigger_ms") or {}, result.get("e2e_s") or {}
+    for config in configs:
+        name = config["name"]
         rows.append(
             [
-                result["name"],
-                result.get("changed", ""),
-                fmt(result.get("batches")),
-                fmt(trigger.get("p50")),
-                fmt(trigger.get("p95")),
-                fmt(trigger.get("p99")),
-                fmt(e2e.get("p50"), 2),
-                fmt(e2e.get("p99"), 2),
-                fmt(result.get("rows_per_s"), 1),
-                fmt(result.get("state_rows")),
-                "measured" if result.get("status") == "ok" else result.get("status", ""),
+                name,
+                config["changed"],
+                fmt(summary.get(f"{name}.runs")),
+                spread(summary, f"{name}.batches"),
+                *(spread(summary, f"{name}.trigger_ms.p{q}") for q in (50, 95, 99)),
+                *(spread(summary, f"{name}.e2e_ms.p{q}", 1000, 2) for q in (50, 95, 99)),
+                spread(summary, f"{name}.state_rows"),
             ]
         )
     return headers, rows
 
 
-def docs_scaling_rows(document: dict) -> tuple[list[str], list[list[str]]]:
+def job_capacity_rows(document: dict, view: str) -> tuple[list[str], list[list[str]]]:
+    summary = document["summary"]
+    headers = [
+        "Configuration",
+        "Events/s per stream",
+        "Sustained",
+        "Backlog at end (events)",
+        "Trigger p50 (ms)",
+        "Trigger p99",
+        "End-to-end p50 (s)",
+        "End-to-end p99",
+        "State rows",
+        "State memory (MB)",
+        "JVM resident (MB)",
+    ]
+    rows = []
+    for config in document["configurations"]:
+        name = config["name"]
+        rates = sorted(r["events_per_second_per_stream"] for r in document["runs"] if r["configuration"] == name)
+        for rate in rates:
+            figure = {
+                key.removeprefix(f"{name}.eps_{rate}."): value
+                for key, value in summary.items()
+                if key.startswith(f"{name}.eps_{rate}.")
+            }
+
+            def bound(metric: str, scale: float = 1.0, digits: int = 0, figure: dict = figure) -> str:
+                if metric not in figure:
+                    return "-"
+                prefix = ">= " if figure.get(f"{metric.split('.')[0]}.lower_bound") else ""
+                return f"{prefix}{figure[metric] / scale:.{digits}f}"
+
+            rows.append(
+                [
+                    name,
+                    f"{rate:,}",
+                    "yes" if figure.get("sustained") else "no",
+                    fmt(figure.get("backlog_events")),
+                    bound("trigger_ms.p50"),
+                    bound("trigger_ms.p99"),
+                    bound("e2e_ms.p50", 1000, 2),
+                    bound("e2e_ms.p99", 1000, 2),
+                    fmt(figure.get("state_rows")),
+                    fmt(figure.get("state_memory_mb"), 1),
+                    fmt(figure.get("rss_mb")),
+                ]
+            )
+    return headers, rows
+
+
+def docs_scaling_rows(document: dict, view: str) -> tuple[list[str], list[list[str]]]:
     headers = ["Synthetic needs", "sphinx-needs only (s)", "With our checks (s)", "Overhead", "ms/need (with checks)"]
     rows = [
         [
@@ -71,7 +139,7 @@ def docs_scaling_rows(document: dict) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
-RENDERERS = {"job_latency": job_latency_rows, "docs_scaling": docs_scaling_rows}
+RENDERERS = {"job_latency": job_latency_rows, "job_capacity": job_capacity_rows, "docs_scaling": docs_scaling_rows}
 
 
 def table(headers: list[str], rows: list[list[str]]) -> nodes.table:
@@ -101,6 +169,7 @@ class BenchmarkTableDirective(SphinxDirective):
     """Usage: a `benchmark-table` fence whose argument is a result file relative to the repository root."""
 
     required_arguments = 1
+    option_spec: ClassVar = {"view": directives.unchanged}  # job_latency: "parts" shows where a batch's time goes
 
     def run(self) -> list[nodes.Node]:
         path = Path(self.config.runbook_repo_root) / self.arguments[0]
@@ -111,11 +180,23 @@ class BenchmarkTableDirective(SphinxDirective):
         renderer = RENDERERS.get(document.get("benchmark"))
         if renderer is None:
             raise self.error(f"'{self.arguments[0]}' is not a known benchmark result")
-        machine, versions = document.get("machine", {}), document.get("versions", {})
         caption = nodes.paragraph()
-        caption += nodes.Text(f"Measured {document.get('date', '?')} on {machine.get('cores', '?')} cores: ")
-        caption += nodes.literal(text=f"{machine.get('platform', '?')}, Python {machine.get('python', '?')}")
-        caption += nodes.Text("; versions: ")
-        caption += nodes.literal(text=", ".join(f"{name} {value}" for name, value in versions.items()))
-        caption += nodes.Text(".")
-        return [caption, table(*renderer(document))]
+        if "provenance" in document:
+            origin = document["provenance"]
+            load = f"{origin['load_average_start'][0]:.2f} -> {origin['load_average_end'][0]:.2f}"
+            caption += nodes.Text(f"Measured {origin['date']} on {origin['cores']} cores (1-minute load average ")
+            caption += nodes.Text(f"{load}) at commit ")
+            caption += nodes.literal(
+                text=origin["git_commit"][:10] + (" (uncommitted changes)" if origin["git_dirty"] else "")
+            )
+            caption += nodes.Text("; ")
+            caption += nodes.literal(text=f"pyspark {origin['pyspark']}, {origin['java']}, Python {origin['python']}")
+            caption += nodes.Text(".")
+        else:
+            machine, versions = document.get("machine", {}), document.get("versions", {})
+            caption += nodes.Text(f"Measured {document.get('date', '?')} on {machine.get('cores', '?')} cores: ")
+            caption += nodes.literal(text=f"{machine.get('platform', '?')}, Python {machine.get('python', '?')}")
+            caption += nodes.Text("; versions: ")
+            caption += nodes.literal(text=", ".join(f"{name} {value}" for name, value in versions.items()))
+            caption += nodes.Text(".")
+        return [caption, table(*renderer(document, self.options.get("view", "")))]

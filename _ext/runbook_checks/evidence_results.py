@@ -1,0 +1,200 @@
+"""Benchmark result files: what a result file of each benchmark holds, and every summary figure
+derived from its raw samples.
+
+The benchmarks call `summarize` to write a file's `summary`; the docs build calls it again on the
+committed raw samples and compares, so a figure edited by hand, or computed by other code, fails the
+build. Pure Python on purpose: the docs build needs no Spark.
+
+Figures are flat, dotted names (`runbook.trigger_ms.p50.median`), one per line in the file, so a
+mismatch is reported at the figure's own `file:line`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+# benchmark name -> schema version this code reads
+SCHEMAS = {"job_latency": 2, "job_capacity": 2, "docs_scaling": 1}
+# Results with raw samples and a summary the build recomputes.
+SAMPLED = {"job_latency", "job_capacity"}
+RESULTS_FOLDER = "benchmarks/results"
+SUSTAINED_SHARE = 0.9  # processed at least 90% of what was written in the window...
+BACKLOG_LIMIT_S = 5.0  # ...and no more than 5 s of input waiting at the window's end
+
+Histogram = list[list[int]]  # [[value, count], ...]
+
+
+class ResultError(Exception):
+    """A result file that is not of a known benchmark schema."""
+
+
+def load(path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ResultError(f"is not a benchmark result file ({error.__class__.__name__})") from None
+    if not isinstance(document, dict) or document.get("benchmark") not in SCHEMAS:
+        raise ResultError(f"is not a benchmark result file (known benchmarks: {', '.join(sorted(SCHEMAS))})")
+    expected = SCHEMAS[document["benchmark"]]
+    if document.get("schema", 1) != expected:
+        raise ResultError(f"has schema {document.get('schema', 1)}; this build reads schema {expected}")
+    return document
+
+
+def percentile(histogram: Histogram, q: float) -> float:
+    """Nearest-rank percentile of a [[value, count], ...] histogram."""
+    ordered = sorted(histogram)
+    total = sum(count for _, count in ordered)
+    if not total:
+        return float("nan")
+    rank = min(total - 1, max(0, round(q / 100 * (total - 1))))
+    for value, count in ordered:
+        if rank < count:
+            return value
+        rank -= count
+    return ordered[-1][0]
+
+
+def interval_ms(trigger: str) -> int:
+    """'500 milliseconds' -> 500, '1 second' -> 1000, 'default' -> 0."""
+    match = re.fullmatch(r"(\d+)\s*(millisecond|second)s?", trigger.strip())
+    if not match:
+        return 0
+    return int(match[1]) * (1000 if match[2] == "second" else 1)
+
+
+def batch_end(batch: dict) -> int:
+    return batch["start_ms"] + batch["parts_ms"]["triggerExecution"]
+
+
+def written_by(run: dict, ms: int) -> int:
+    return max((total for at, _, total in run["produced"] if at <= ms), default=0)
+
+
+def read_by(run: dict, ms: int) -> int:
+    return sum(batch["rows"] for batch in run["batches"] if batch_end(batch) <= ms)
+
+
+def run_figures(run: dict, trigger: str) -> dict[str, float]:
+    """One run's figures: batch time and end-to-end percentiles, where the time goes, state, keeping up.
+
+    A batch still running when the run stopped, and longer than every finished one, counts with the
+    time it had run (less one trigger interval): a lower bound, flagged in `trigger_ms.lower_bound`.
+    Pairs not committed when the run stopped count likewise (`e2e_ms.lower_bound`).
+    """
+    start, end = run["window_ms"]
+    window = [b for b in run["batches"] if start <= batch_end(b) <= end and b["rows"] > 0]
+    trigger_hist = [[b["parts_ms"]["triggerExecution"], 1] for b in window]
+    last_end = max((batch_end(b) for b in run["batches"]), default=0)
+    open_for = run["snapshot_ms"] - last_end - interval_ms(trigger)
+    trigger_open = open_for > max((value for value, _ in trigger_hist), default=0)
+    if trigger_open:
+        trigger_hist.append([open_for, 1])
+    e2e_hist = run["e2e_ms"] + run["e2e_censored_ms"]
+    written = written_by(run, end) - written_by(run, start)
+    processed = sum(b["rows"] for b in window)
+    backlog = written_by(run, end) - read_by(run, end)
+    rate = 2 * run["events_per_second_per_stream"]
+    figures: dict[str, float] = {
+        "batches": len(window),
+        "trigger_ms.lower_bound": int(trigger_open),
+        "e2e_ms.lower_bound": int(bool(run["e2e_censored_ms"])),
+        "sustained": int(bool(window) and processed >= SUSTAINED_SHARE * written and backlog <= BACKLOG_LIMIT_S * rate),
+        "backlog_events": backlog,
+        "state_rows": max((b["state_rows"] for b in window), default=0),
+        "state_memory_mb": max((b["state_memory_bytes"] for b in window), default=0) / 2**20,
+        "heap_used_mb": run["memory_at_window_end"]["heap_used_mb"],
+        "rss_mb": run["memory_at_window_end"]["rss_mb"],
+    }
+    for q in (50, 95, 99):
+        figures[f"trigger_ms.p{q}"] = percentile(trigger_hist, q)
+        figures[f"e2e_ms.p{q}"] = percentile(e2e_hist, q)
+    # Where a batch's time goes: median of each durationMs part and of the state stores' commit time.
+    for part in window[0]["parts_ms"] if window else []:
+        figures[f"parts_ms.{part}.p50"] = percentile([[b["parts_ms"][part], 1] for b in window], 50)
+    for metric in ("state_commit_ms", "state_update_ms"):
+        figures[f"{metric}.p50"] = percentile([[b[metric], 1] for b in window], 50)
+    return {name: round(float(value), 1) for name, value in figures.items()}
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    present = [v for v in values if v == v]  # NaN (no sample) is left out
+    if not present:
+        return {}
+    return {"median": round(statistics.median(present), 1), "min": min(present), "max": max(present)}
+
+
+def summarize(document: dict) -> dict[str, float]:
+    """Every summary figure of a job_latency or job_capacity result, from its raw runs."""
+    triggers = {c["name"]: c["trigger"] for c in document["configurations"]}
+    summary: dict[str, float] = {}
+    if document["benchmark"] == "job_latency":
+        per_config: dict[str, list[dict[str, float]]] = {}
+        for run in document["runs"]:
+            per_config.setdefault(run["configuration"], []).append(run_figures(run, triggers[run["configuration"]]))
+        for name, runs in per_config.items():
+            summary[f"{name}.runs"] = len(runs)
+            for metric in sorted({m for figures in runs for m in figures}):
+                for stat, value in spread([figures.get(metric, float("nan")) for figures in runs]).items():
+                    summary[f"{name}.{metric}.{stat}"] = value
+        return summary
+    # job_capacity: one run per (configuration, rate); the highest sustained rate below the first miss.
+    for name in triggers:
+        runs = sorted(
+            (r for r in document["runs"] if r["configuration"] == name), key=lambda r: r["events_per_second_per_stream"]
+        )
+        highest, missed = 0, False
+        for run in runs:
+            rate = run["events_per_second_per_stream"]
+            figures = run_figures(run, triggers[name])
+            for metric, value in figures.items():
+                if value == value:  # NaN: no sample
+                    summary[f"{name}.eps_{rate}.{metric}"] = value
+            missed = missed or not figures["sustained"]
+            if not missed:
+                highest = rate
+        summary[f"{name}.max_sustained_eps"] = highest
+    return summary
+
+
+def figures(document: dict) -> dict[str, float]:
+    """The named figures a result file offers to evidence needs and the page."""
+    if document["benchmark"] in SAMPLED:
+        # Numeric parameters (rates, windows) are quotable too, so the page types none of them.
+        parameters = {
+            f"parameters.{key}": value
+            for key, value in (document.get("parameters") or {}).items()
+            if isinstance(value, int | float) and not isinstance(value, bool)
+        }
+        return parameters | (document.get("summary") or {})
+    # docs_scaling keeps its measured rows as they are: figures by synthetic need count.
+    return {
+        f"needs_{row['needs_synthetic']}.{key}": value
+        for row in document["results"]
+        for key, value in row.items()
+        if key != "needs_synthetic"
+    }
+
+
+def line_containing(path: Path, needle: str) -> int:
+    """1-based line of the first line holding `needle` (1 when absent)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    return 1
+
+
+def line_of(path: Path, key: str) -> int:
+    """Line of the first `"key":` in a result file."""
+    return line_containing(path, json.dumps(key) + ":")
+
+
+def result_files(repo_root: Path, extra: Iterable[str] = ()) -> list[str]:
+    """Every committed result file, and any other file named as an artifact."""
+    committed = sorted(str(p.relative_to(repo_root)) for p in (repo_root / RESULTS_FOLDER).glob("*.json"))
+    return sorted(set(committed) | set(extra))

@@ -1,0 +1,69 @@
+"""The benchmark pipeline end to end on tiny settings: producer, job, raw samples, summary, plots.
+
+Runs `benchmarks/job_latency.py --quick` (its own processes and JVMs) into a temporary folder and
+checks what it wrote, never how fast it was: figures are the benchmark's business, not the tests'.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docs_project import REPO_ROOT
+from runbook_checks.evidence import check_result_file
+from runbook_checks.evidence_results import load, summarize, written_by
+
+
+@pytest.fixture(scope="module")
+def quick_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bench")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext")])}
+    command = [sys.executable, str(REPO_ROOT / "benchmarks" / "job_latency.py"), "--quick", "--out", str(out)]
+    completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    return out
+
+
+@pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity"])
+def test_quick_run_writes_results_of_the_schema_with_provenance(quick_results: Path, benchmark: str) -> None:
+    document = load(quick_results / f"{benchmark}.json")
+    assert document["benchmark"] == benchmark
+    origin = document["provenance"]
+    for key in ("git_commit", "pyspark", "java", "cores", "date", "load_average_start", "load_average_end"):
+        assert origin[key], key
+    assert origin["quick"] is True
+    assert document["configurations"] and document["runs"]
+    assert (quick_results / f"{benchmark}.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity"])
+def test_summary_is_the_raw_samples_summary(quick_results: Path, benchmark: str) -> None:
+    document = load(quick_results / f"{benchmark}.json")
+    assert document["summary"] == summarize(document)
+    # The docs build accepts the file except for one thing: a smoke run cannot back evidence.
+    problems = list(check_result_file(quick_results / f"{benchmark}.json", document, ("", "")))
+    assert [p.message for p in problems] == ["results of a --quick smoke run cannot back evidence"]
+
+
+def test_latency_sets_run_in_their_own_processes_in_rotated_order(quick_results: Path) -> None:
+    document = load(quick_results / "job_latency.json")
+    orders = {}
+    for run in document["runs"]:
+        orders.setdefault(run["repetition"], []).append(run["configuration"])
+    assert len(orders) == document["parameters"]["repetitions"]
+    assert len({tuple(order) for order in orders.values()}) == len(orders), orders
+
+
+def test_every_pair_written_in_the_window_is_accounted_for(quick_results: Path) -> None:
+    """Each producer pair in the window is either committed (exact latency) or counted as waiting."""
+    document = load(quick_results / "job_latency.json")
+    for run in document["runs"]:
+        start, end = run["window_ms"]
+        written = sum(pairs for at, pairs, _ in run["produced"] if start <= at <= end)
+        accounted = sum(n for _, n in run["e2e_ms"]) + sum(n for _, n in run["e2e_censored_ms"])
+        assert written > 0 and accounted == written, run["configuration"]
+        assert written_by(run, end) == 2 * sum(pairs for at, pairs, _ in run["produced"] if at <= end)
+        assert all(latency > 0 for latency, _ in run["e2e_ms"])
