@@ -296,11 +296,11 @@ CASES = [
         "prose inference mark as emphasis, not strong",
         edit(
             RUNBOOK,
-            "**Inference.** `c5.xlarge` is a compute-optimized",
-            "*Inference.* `c5.xlarge` is a compute-optimized",
+            "**Inference.** {spec}`node_type=c5.xlarge` is a compute-optimized",
+            "*Inference.* {spec}`node_type=c5.xlarge` is a compute-optimized",
         ),
         ("claim without a basis", '"Inference. c5.xlarge is a compute-optimized AWS'),
-        at="*Inference.* `c5.xlarge`",
+        at="*Inference.* {spec}`node_type",
     ),
     Case(
         "advice in a new subsection",
@@ -355,7 +355,7 @@ CASES = [
         "inference need marked only in an HTML comment",
         edit(RUNBOOK, "**Inference.** The stateful stage runs", "<!-- **Inference.** --> The stateful stage runs"),
         ("REC_CORES_VS_PARTITIONS", "does not start with a strong 'Inference' mark"),
-        at="existing checkpoint, a 4-worker cluster",  # the comment's line is an HTML block: the paragraph starts here
+        at="existing checkpoint, a {spec}",  # the comment's line is an HTML block: the paragraph starts here
     ),
     Case(
         "inference need marked only in mid-paragraph",
@@ -617,9 +617,9 @@ CASES = [
         "a second disagreeing block tagged yml in the baseline",
         edit(
             RUNBOOK,
-            "- Two `c5.xlarge` workers",
+            "- {spec}`workers=2` {spec}`node_type=c5.xlarge` workers",
             "```yml\njob_clusters:\n  - job_cluster_key: x\n    new_cluster:\n      num_workers: 4\n```\n\n"
-            "- Two `c5.xlarge` workers",
+            "- {spec}`workers=2` {spec}`node_type=c5.xlarge` workers",
         ),
         ("must hold exactly one YAML snippet, found 2",),
     ),

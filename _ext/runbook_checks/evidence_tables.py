@@ -6,6 +6,7 @@ The evidence page shows exactly what the committed JSON says; nobody retypes fig
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -142,6 +143,22 @@ def docs_scaling_rows(document: dict, view: str) -> tuple[list[str], list[list[s
 RENDERERS = {"job_latency": job_latency_rows, "job_capacity": job_capacity_rows, "docs_scaling": docs_scaling_rows}
 
 
+def camel_breaks(text: str) -> str:
+    """A line-break opportunity (zero-width space) inside camelCase names such as queryPlanning, so a
+    narrow header column wraps there instead of widening the table or breaking a word anywhere."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "\u200b", text)
+
+
+def cell_content(index: int, cell: str) -> list[nodes.Node]:
+    """A configuration name as a literal; a 'median (min-max)' figure as the median over a smaller range."""
+    if index == 0:
+        return [nodes.literal(text=cell)]
+    median, space, spread = cell.partition(" (")
+    if space and spread.endswith(")"):
+        return [nodes.Text(median), nodes.inline("", f"({spread}", classes=["figure-range"])]
+    return [nodes.Text(cell)]
+
+
 def table(headers: list[str], rows: list[list[str]]) -> nodes.table:
     node = nodes.table(classes=["benchmark-table"])
     group = nodes.tgroup(cols=len(headers))
@@ -150,7 +167,7 @@ def table(headers: list[str], rows: list[list[str]]) -> nodes.table:
         group += nodes.colspec(colwidth=1)
     head = nodes.row()
     for header in headers:
-        head += nodes.entry("", nodes.paragraph(text=header))
+        head += nodes.entry("", nodes.paragraph(text=camel_breaks(header)))
     group += nodes.thead("", head)
     body = nodes.tbody()
     for cells in rows:
@@ -158,8 +175,7 @@ def table(headers: list[str], rows: list[list[str]]) -> nodes.table:
         # The first cell is an identifier (configuration name): a literal, which the spelling
         # builder skips. Figures and prose stay plain text.
         for index, cell in enumerate(cells):
-            content = nodes.literal(text=cell) if index == 0 else nodes.Text(cell)
-            row += nodes.entry("", nodes.paragraph("", "", content))
+            row += nodes.entry("", nodes.paragraph("", "", *cell_content(index, cell)))
         body += row
     group += body
     return node
