@@ -776,7 +776,11 @@ CASES = [
     ),
     Case(
         "a tuning step that says 8 -> 32 partitions",
-        edit(RUNBOOK, "{spec}`scaled_partitions=16`", "{spec}`scaled_partitions=32`"),
+        edit(
+            RUNBOOK,
+            "{spec}`workers=2` workers, {spec}`scaled_partitions=16` for",
+            "{spec}`workers=2` workers, {spec}`scaled_partitions=32` for",
+        ),
         (
             "{spec}`scaled_partitions=32` but",
             "gives scaled_partitions = '16'",

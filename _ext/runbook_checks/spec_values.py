@@ -85,8 +85,10 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
     }
 
 
-def unbound_scope(ctx: CheckContext) -> Iterator[nodes.Text]:
-    """The runbook's prose text that must hold no unbound spec figure."""
+def unbound_paragraphs(ctx: CheckContext) -> Iterator[tuple[str, nodes.paragraph]]:
+    """(text, paragraph) for the runbook's prose that must hold no unbound spec figure. A paragraph's
+    text is joined from its pieces (a line break starts a new text node), with each bound or
+    not-spec value replaced by a placeholder, so '{spec}`workers=2` workers' leaves no figure."""
     skipped: list[nodes.Node] = []
     for title in ("Source Mapping", PURPOSE, "Photon Note"):
         section = find_section(ctx.runbook, title)
@@ -98,11 +100,14 @@ def unbound_scope(ctx: CheckContext) -> Iterator[nodes.Text]:
             skipped += (
                 list(section.findall(nodes.table))[:1] if title == PURPOSE else [section.next_node(nodes.paragraph)]
             )
-    excluded = (nodes.literal_block, nodes.title, spec_value, not_spec, nodes.raw)
-    for text in ctx.runbook.findall(nodes.Text):
-        ancestors = list(_ancestors(text))
-        if not any(isinstance(node, excluded) or node in skipped for node in ancestors):
-            yield text
+    for paragraph in ctx.runbook.findall(nodes.paragraph):
+        if any(node in skipped or isinstance(node, (nodes.title, nodes.raw)) for node in _ancestors(paragraph)):
+            continue
+        pieces = []
+        for text in paragraph.findall(nodes.Text):
+            bound = any(isinstance(node, (spec_value, not_spec)) for node in _ancestors(text))
+            pieces.append("\u00a7" if bound else text.astext())
+        yield "".join(pieces), paragraph
 
 
 def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
@@ -111,7 +116,7 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
         node = node.parent
 
 
-def _line(node: nodes.Node) -> int | None:
+def _line(node: nodes.Node) -> int | None:  # a paragraph's own line, or its nearest ancestor's
     return next((ancestor.line for ancestor in _ancestors(node) if ancestor.line), None)
 
 
@@ -134,10 +139,10 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
             if values[key] != written:
                 message = f"{{spec}}`{key}={written}` but {spec_file} (target {target}) gives {key} = {values[key]!r}"
                 yield Problem("spec", message, where)
-    for text in unbound_scope(ctx):
-        for match in UNBOUND.finditer(text.astext()):
+    for text, paragraph in unbound_paragraphs(ctx):
+        for match in UNBOUND.finditer(text):
             message = (
                 f"'{match.group(0)}' is a spec figure not bound to the spec: write {{spec}}`key=value` "
                 "(keys: spec_values.facts), or {{notspec}}`...` for a figure that is not the spec's"
             )
-            yield Problem("spec", message, (ctx.docname, _line(text)))
+            yield Problem("spec", message, (ctx.docname, _line(paragraph)))
