@@ -53,6 +53,16 @@ class Project:
         completed = subprocess.run(command, capture_output=True, text=True, env=env, cwd=self.root, check=False)
         return BuildResult(completed.returncode, completed.stdout + completed.stderr)
 
+    def write_mapping(self) -> subprocess.CompletedProcess:
+        """What an editor runs after changing needs (tox -e mapping): regenerate the Markdown table."""
+        return subprocess.run(
+            [sys.executable, "-m", "runbook_checks.write_mapping", "--root", str(self.root)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={"PYTHONPATH": str(REPO_ROOT / "_ext"), "PATH": ""},
+        )
+
 
 def copy_project(root: Path) -> Project:
     root.mkdir(parents=True)

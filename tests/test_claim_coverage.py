@@ -7,13 +7,11 @@ are cases in test_build_failures.py.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from docs_project import REPO_ROOT, RUNBOOK, Project
+from docs_project import RUNBOOK, Project
 
 NEW_INFERENCE_NEED = """
 ```{rec} Prefer a restart in a quiet hour
@@ -63,13 +61,7 @@ def edit(old: str, new: str) -> Callable[[Project], None]:
 
 def regenerate_mapping(project: Project) -> None:
     """What an editor runs after changing needs (tox -e mapping)."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "runbook_checks.write_mapping", "--root", str(project.root)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PYTHONPATH": str(REPO_ROOT / "_ext"), "PATH": ""},
-    )
+    completed = project.write_mapping()
     assert completed.returncode == 0, completed.stdout + completed.stderr
 
 

@@ -4,8 +4,6 @@ kept current by the build (markdown_mapping.py) and one command (tox -e mapping)
 from __future__ import annotations
 
 import runpy
-import subprocess
-import sys
 
 from docs_project import REPO_ROOT, RUNBOOK, Project
 from markdown_it import MarkdownIt
@@ -67,12 +65,6 @@ def test_stale_table_fails_the_build_naming_the_command(project: Project) -> Non
 def test_write_command_regenerates_the_committed_table(project: Project) -> None:
     committed = project.read(RUNBOOK)
     project.replace(RUNBOOK, "| `REC_COMPUTE_OPTIMIZED_WORKERS` Use", "| `REC_COMPUTE_OPTIMIZED_WORKERS` Use not")
-    completed = subprocess.run(
-        [sys.executable, "-m", "runbook_checks.write_mapping", "--root", str(project.root)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PYTHONPATH": str(REPO_ROOT / "_ext"), "PATH": ""},
-    )
+    completed = project.write_mapping()
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert project.read(RUNBOOK) == committed

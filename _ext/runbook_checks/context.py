@@ -91,6 +91,11 @@ class CheckContext:
     def bundle(self) -> BundleSpec:
         return load_bundle(self.repo_root, self.app.config.runbook_bundle_file)
 
+    def governed_jobs(self) -> list[str]:
+        """Keys of the jobs in the governed spec file (exactly one when the spec is as it should be)."""
+        spec_file = self.app.config.runbook_job_spec_file
+        return [key for key, (path, _) in self.bundle.jobs().items() if path == spec_file]
+
     def need_location(self, need_id: str) -> Location:
         need = self.needs.get(need_id) or {}
         return (need["docname"], need.get("lineno") or 0) if need.get("docname") else None

@@ -34,3 +34,15 @@ def code_blocks(node: nodes.Node, *languages: str) -> Iterator[nodes.literal_blo
     for block in node.findall(nodes.literal_block):
         if block.get("language") in languages:
             yield block
+
+
+def ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    """The node itself, then each parent up to the document."""
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def nearest_line(node: nodes.Node) -> int | None:
+    """The node's source line, or its nearest ancestor's (text nodes carry none)."""
+    return next((ancestor.line for ancestor in ancestors(node) if ancestor.line), None)

@@ -54,8 +54,7 @@ def covers(source: dict, runtime: dict[str, Version]) -> bool:
 
 def spec_runtimes(ctx: CheckContext) -> Iterator[tuple[str, str, dict[str, Version]] | Problem]:
     """(target, spark_version, {'DBR': ..., 'Spark': ...}) per target, or a problem naming what is unknown."""
-    key = ctx.config.runbook_job_spec_file
-    jobs = [job_key for job_key, (path, _) in ctx.bundle.jobs().items() if path == key]
+    jobs = ctx.governed_jobs()
     for target in ctx.bundle.targets() if len(jobs) == 1 else []:
         cluster = (ctx.bundle.resolved_job(jobs[0], target).get("job_clusters") or [{}])[0].get("new_cluster") or {}
         spark_version = str(cluster.get("spark_version", ""))

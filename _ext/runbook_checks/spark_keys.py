@@ -19,6 +19,7 @@ from pathlib import Path
 from docutils import nodes
 
 from .context import CheckContext, Location, Problem
+from .doctree_utils import nearest_line
 
 SPARK_KEY = re.compile(r"(?<![\w.])spark\.[A-Za-z0-9_.]*[A-Za-z0-9_](\.\*)?")
 URL = re.compile(r"\b[a-z]+://\S+")
@@ -35,19 +36,13 @@ def named_keys(ctx: CheckContext) -> dict[str, Location]:
     where: dict[str, Location] = {}
     for docname in ctx.docnames:
         for text in ctx.doctree(docname).findall(nodes.Text):
-            line = next((node.line for node in _ancestors(text) if node.line), None)
+            line = nearest_line(text)
             for key in keys_in_text(text.astext()):
                 where.setdefault(key, (docname, line))
     for need_id, need in ctx.needs.items():
         for key in keys_in_text(need.get("title") or ""):
             where.setdefault(key, ctx.need_location(need_id))
     return where
-
-
-def _ancestors(node: nodes.Node):
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         where, _, message = str(error).partition(": ")
         yield Problem("spec", f"{where}: {message}", str(root / where))
         return
-    jobs = [key for key, (path, _) in bundle.jobs().items() if path == spec_file]
+    jobs = ctx.governed_jobs()
     if len(jobs) != 1:
         yield Problem("spec", f"{spec_file}: expected exactly one job, found {sorted(jobs)}", docname)
         return

@@ -21,7 +21,7 @@ from bundle_spec import NODE_VCPUS, SpecError
 from docutils import nodes
 
 from .context import CheckContext, Problem
-from .doctree_utils import find_section
+from .doctree_utils import ancestors, find_section, nearest_line
 from .spec_consistency import PURPOSE, task_parameter
 
 # What the prose may call a spec value; the code-like ones render as inline code.
@@ -101,29 +101,19 @@ def unbound_paragraphs(ctx: CheckContext) -> Iterator[tuple[str, nodes.paragraph
                 list(section.findall(nodes.table))[:1] if title == PURPOSE else [section.next_node(nodes.paragraph)]
             )
     for paragraph in ctx.runbook.findall(nodes.paragraph):
-        if any(node in skipped or isinstance(node, (nodes.title, nodes.raw)) for node in _ancestors(paragraph)):
+        if any(node in skipped or isinstance(node, (nodes.title, nodes.raw)) for node in ancestors(paragraph)):
             continue
         pieces = []
         for text in paragraph.findall(nodes.Text):
-            bound = any(isinstance(node, (spec_value, not_spec)) for node in _ancestors(text))
+            bound = any(isinstance(node, (spec_value, not_spec)) for node in ancestors(text))
             pieces.append("\u00a7" if bound else text.astext())
         yield "".join(pieces), paragraph
-
-
-def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
-    while node is not None:
-        yield node
-        node = node.parent
-
-
-def _line(node: nodes.Node) -> int | None:  # a paragraph's own line, or its nearest ancestor's
-    return next((ancestor.line for ancestor in _ancestors(node) if ancestor.line), None)
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
     spec_file = ctx.config.runbook_job_spec_file
     try:
-        keys = [key for key, (path, _) in ctx.bundle.jobs().items() if path == spec_file]
+        keys = ctx.governed_jobs()
         deployed = {
             target: facts(ctx.bundle.resolved_job(keys[0], target), ctx.config) for target in ctx.bundle.targets()
         }
@@ -145,4 +135,4 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 f"'{match.group(0)}' is a spec figure not bound to the spec: write {{spec}}`key=value` "
                 "(keys: spec_values.facts), or {{notspec}}`...` for a figure that is not the spec's"
             )
-            yield Problem("spec", message, (ctx.docname, _line(paragraph)))
+            yield Problem("spec", message, (ctx.docname, nearest_line(paragraph)))
