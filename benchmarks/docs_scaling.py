@@ -1,7 +1,8 @@
 """Docs build scaling: clean HTML build time with N synthetic needs, with and without our checks.
 
-Copies the project to a temporary folder, adds a synthetic runbook page with N/2 source needs and N/2
-recommendations (same need model, same schema rules), and times a clean `sphinx-build -b html` with
+Copies the project to a temporary folder, adds N/2 source needs to the register and a page of N/2
+sourced recommendations with their pinpoints (same need model, same schema rules; the build must stay
+free of warnings), and times a clean `sphinx-build -W -b html` with
 the project's `_ext` checks on and off (`-D runbook_checks_enabled=0`, i.e. plain sphinx-needs plus
 rendering). Writes benchmarks/results/docs_scaling.json.
 """
@@ -25,28 +26,41 @@ sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 from docs_project import Project, copy_project  # noqa: E402  (the tests' copy-and-build helper)
 
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+from provenance import finish, git, load_average  # noqa: E402
 
-def synthetic_page(count: int) -> str:
-    sources, recs = count // 2, count - count // 2
-    lines = ["# Synthetic runbook", ""]
-    for index in range(sources):
+
+def synthetic_sources(count: int) -> str:
+    """Source needs as the register declares them (sources live only there): every field filled."""
+    lines = ["", "## Synthetic sources", ""]
+    for index in range(count):
         lines += [
             f"```{{src}} Synthetic source {index}",
             f":id: SRC_GEN_{index:05d}",
             f":url: https://docs.databricks.com/aws/en/synthetic/page-{index}",
             ":publisher: Databricks",
             ":applies_to: synthetic benchmark page",
+            ":runtime_min: DBR 11.3",
+            ":maturity: GA",
             "",
             "A synthetic source.",
             "```",
             "",
         ]
+    return "\n".join(lines)
+
+
+def synthetic_page(recs: int, sources: int) -> str:
+    """Sourced recommendations, each with its pinpoint, as the runbook writes them."""
+    lines = ["# Synthetic runbook", ""]
     for index in range(recs):
+        source = f"SRC_GEN_{index % max(sources, 1):05d}"
         lines += [
             f"```{{rec}} Synthetic recommendation {index}",
             f":id: REC_GEN_{index:05d}",
             ":basis: source",
-            f":cites: SRC_GEN_{index % max(sources, 1):05d}",
+            f":cites: {source}",
+            f":pinpoints: {source}#synthetic-section: synthetic term",
             "",
             "A synthetic recommendation that cites one source.",
             "```",
@@ -56,8 +70,11 @@ def synthetic_page(count: int) -> str:
 
 
 def make_project(root: Path, count: int) -> Project:
+    """The project plus `count` synthetic needs: half sources in the register, half recommendations."""
+    sources, recs = count // 2, count - count // 2
     project = copy_project(root)
-    project.write("docs/synthetic.md", synthetic_page(count))
+    project.write("docs/sources.md", project.read("docs/sources.md") + synthetic_sources(sources))
+    project.write("docs/synthetic.md", synthetic_page(recs, sources))
     project.replace("docs/index.md", "evidence\n```", "evidence\nsynthetic\n```")
     return project
 
@@ -65,7 +82,7 @@ def make_project(root: Path, count: int) -> Project:
 def timed_build(project: Project, checks: bool) -> float:
     shutil.rmtree(project.root / "_build", ignore_errors=True)
     started = time.perf_counter()
-    result = project.build(warnings_are_errors=False, extra=["-D", f"runbook_checks_enabled={int(checks)}"])
+    result = project.build(extra=["-D", f"runbook_checks_enabled={int(checks)}"])
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(result.output[-4000:])
@@ -79,6 +96,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "benchmarks" / "results")
     args = parser.parse_args()
 
+    record = {
+        "git_commit": git("rev-parse", "HEAD"),
+        "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+        "load_average_start": load_average(),
+    }
     work = Path(tempfile.mkdtemp(prefix="docs-scaling-"))
     rows = []
     try:
@@ -103,9 +125,10 @@ def main() -> None:
     document = {
         "benchmark": "docs_scaling",
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "provenance": finish(record),
         "machine": {"cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "versions": {name: version(name) for name in ("sphinx", "sphinx-needs", "myst-parser")},
-        "parameters": {"repeats": args.repeats, "build": "clean sphinx-build -b html (no -W), fresh doctrees"},
+        "parameters": {"repeats": args.repeats, "build": "clean sphinx-build -W -b html, fresh doctrees"},
         "results": rows,
     }
     args.out.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 from docs_project import RUNBOOK, Project
+from runbook_checks.spec_consistency import IDENTITY_LABELS
 
 NEW_INFERENCE_NEED = """
 ```{rec} Prefer a restart in a quiet hour
@@ -120,12 +121,14 @@ def test_clean_build_writes_and_shows_the_figures(project: Project) -> None:
     assert result.returncode == 0, result.output
     figures = json.loads(project.path("_build/claim_coverage.json").read_text(encoding="utf-8"))
     assert figures["unaccounted"] == 0
-    parts = ("sourced", "inference", "reference", "descriptive", "unaccounted")
+    parts = ("sourced", "inference", "reference", "spec", "descriptive", "unaccounted")
     assert figures["total"] == sum(figures[part] for part in parts) > 50
     assert figures["sourced"] == figures["sourced_in_needs"] + figures["sourced_inline"]
-    assert min(figures[part] for part in parts[:4]) > 0
+    assert min(figures[part] for part in parts[:5]) > 0
+    assert figures["spec"] == len(IDENTITY_LABELS)  # the identity table: one row per name the spec defines
     html = project.read("_build/html/low-latency-streaming-cluster-config.html")
     assert f"Claim coverage: {figures['total']} claims" in html
+    assert f"{figures['spec']} bound to the spec (identity table)" in html
     assert f"{figures['descriptive']} descriptive, 0 without a basis." in html
 
 

@@ -54,7 +54,7 @@ from . import (
 from .claim_marks import cite_role, descriptive_role, render_claim_marks
 from .context import CheckContext, Problem
 from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_lines
-from .evidence_quotes import BenchRole
+from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
 from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
@@ -118,6 +118,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_required_recommendations", [], "env")
     app.add_config_value("runbook_photon_sentences", [], "env")
     app.add_config_value("runbook_scale_to_workers", 0, "env")
+    app.add_config_value("runbook_assumptions", {}, "env")
     app.add_role("spec", spec_values.spec_role)
     app.add_role("notspec", spec_values.notspec_role)
     app.add_node(spec_values.spec_value, html=(_visit_inline, _depart_inline))
@@ -125,7 +126,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
     app.add_config_value("runbook_coverage_exempt_sections", ["Source Mapping"], "env")
-    app.add_config_value("runbook_pinpoints_pending", [], "env")
     app.add_role("cite", cite_role)
     app.add_role("descriptive", descriptive_role)
     app.add_node(source_matrix)
@@ -136,6 +136,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("benchmark-table", BenchmarkTableDirective)
     app.add_directive("claim-coverage", ClaimCoverageDirective)
     app.add_role("bench", BenchRole())
+    app.add_role("assumed", AssumedRole())
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)
     app.connect("doctree-resolved", fill_source_matrices)

@@ -6,7 +6,9 @@ A claim is a paragraph, a list item or a table body row, in every section but th
 - visibly marked inference: it starts with strong text "Inference" (inference_marks.py);
 - sourced: it carries a `{cite}` of a source need (claim_marks.py);
 - bound to a recommendation: it carries a `{need}` reference to one;
-- descriptive: it carries a `{descriptive}` mark (navigation text, not advice).
+- descriptive: it carries a `{descriptive}` mark (navigation text, not advice);
+- bound to the spec: a row of the identity table, which spec_consistency.py compares cell by cell
+  with the job as each target deploys it (it admits no row the spec does not define).
 Anything else fails the build at its file:line with its first words. The figures are written to
 `claim_coverage.json` next to the builder's output folder and shown by the `claim-coverage` directive.
 """
@@ -26,9 +28,11 @@ from sphinx_needs.roles.need_ref import NeedRef
 
 from .claim_marks import cite_nodes, is_descriptive
 from .context import CheckContext, Problem
+from .doctree_utils import find_section
 from .inference_marks import starts_with_inference_mark
+from .spec_consistency import PURPOSE
 
-KINDS = ("sourced", "inference", "reference", "descriptive", "unaccounted")
+KINDS = ("sourced", "inference", "reference", "spec", "descriptive", "unaccounted")
 # Containers whose text is not prose claims: code (checked against the spec), generated views, markup.
 SKIPPED = (nodes.literal_block, nodes.title, nodes.target, nodes.comment, nodes.substitution_definition)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -82,7 +86,9 @@ def prose_kind(unit: nodes.Element, needs: Any) -> str:
     return "unaccounted"
 
 
-def claims(doctree: nodes.document, needs: Any, exempt: list[str]) -> list[Claim]:
+def claims(
+    doctree: nodes.document, needs: Any, exempt: list[str], spec_tables: tuple[nodes.table, ...] = ()
+) -> list[Claim]:
     found: list[Claim] = []
 
     def need_kind(need: Need) -> str:
@@ -115,7 +121,11 @@ def claims(doctree: nodes.document, needs: Any, exempt: list[str]) -> list[Claim
                 for body in child.findall(nodes.tbody):
                     for index, row in enumerate(r for r in body.children if isinstance(r, nodes.row)):
                         # MyST pipe tables: header line, delimiter line, then one line per row.
-                        add(row, need, (child.line or 0) + 2 + index if child.line else row.line)
+                        line = (child.line or 0) + 2 + index if child.line else row.line
+                        if child in spec_tables and need is None:
+                            found.append(Claim("spec", False, line, " ".join(p.astext() for p in parts(row))))
+                        else:
+                            add(row, need, line)
             elif isinstance(child, nodes.list_item):
                 add(child, need, child.line)
                 walk(child, need)  # nested lists only; the item's paragraphs are counted above
@@ -138,12 +148,15 @@ def figures(found: list[Claim]) -> dict[str, int]:
     return {"total": len(found), **counts}
 
 
-def runbook_claims(ctx: CheckContext) -> list[Claim]:
-    return claims(ctx.runbook, ctx.needs, list(ctx.config.runbook_coverage_exempt_sections))
+def runbook_claims(runbook: nodes.document, needs: Any, config: Any) -> list[Claim]:
+    """The runbook's claims, its identity table's rows bound to the spec (shared with coverage_line.py)."""
+    purpose = find_section(runbook, PURPOSE)
+    identity = tuple(purpose.findall(nodes.table))[:1] if purpose is not None else ()
+    return claims(runbook, needs, list(config.runbook_coverage_exempt_sections), identity)
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    found = runbook_claims(ctx)
+    found = runbook_claims(ctx.runbook, ctx.needs, ctx.config)
     for claim in found:
         if claim.kind == "unaccounted":
             message = (

@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
 
-from .claim_coverage import claims, figures
+from .claim_coverage import figures, runbook_claims
 
 
 class coverage_line(nodes.General, nodes.Element):
@@ -32,7 +32,8 @@ def coverage_sentence(counts: dict[str, int]) -> str:
         f"{counts['sourced']} sourced ({counts['sourced_in_needs']} in sourced recommendations, "
         f"{counts['sourced_inline']} cited inline), {counts['inference']} inference "
         f"({counts['inference_in_needs']} in inference recommendations, {counts['inference_inline']} marked inline), "
-        f"{counts['reference']} bound to a recommendation, {counts['descriptive']} descriptive, "
+        f"{counts['reference']} bound to a recommendation, {counts['spec']} bound to the spec (identity table), "
+        f"{counts['descriptive']} descriptive, "
         f"{counts['unaccounted']} without a basis."
     )
 
@@ -43,7 +44,7 @@ def fill_coverage_lines(app: Sphinx, doctree: nodes.document, fromdocname: str) 
         return
     runbook = app.env.get_doctree(app.config.runbook_docname)
     needs = SphinxNeedsData(app.env).get_needs_view()
-    counts = figures(claims(runbook, needs, list(app.config.runbook_coverage_exempt_sections)))
+    counts = figures(runbook_claims(runbook, needs, app.config))
     for placeholder in placeholders:
         paragraph = nodes.paragraph("", coverage_sentence(counts), classes=["claim-coverage"])
         placeholder.replace_self(paragraph)

@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .context import CheckContext, Problem
+from .evidence_quotes import assumed_figures
 from .evidence_relations import RelationError, holds, names
 from .evidence_results import SAMPLED, ResultError, figures, line_of, load, result_files, summarize
 
@@ -71,13 +72,17 @@ def check_need(ctx: CheckContext, need_id: str, need: dict, documents: dict[str,
     if isinstance(document, str):
         yield Problem("evidence", f"'{need_id}' artifact '{artifact}' {document}", where)
         return
-    offered = figures(document)
+    offered = figures(document) | assumed_figures(ctx.config)
     declared = list(need.get("figures") or [])
     if not declared:
         yield Problem("evidence", f"'{need_id}' names no figure of '{artifact}' (field `figures`)", where)
     for name in declared:
         if name not in offered:
-            yield Problem("evidence", f"'{need_id}' names figure '{name}', which '{artifact}' does not hold", where)
+            yield Problem(
+                "evidence",
+                f"'{need_id}' names figure '{name}', which neither '{artifact}' nor conf.py runbook_assumptions holds",
+                where,
+            )
     relations = list(need.get("relations") or [])
     if not relations:
         yield Problem("evidence", f"'{need_id}' states no relation its claim rests on (field `relations`)", where)

@@ -7,6 +7,8 @@ The part before the colon names `benchmarks/results/<name>.json`; after it comes
 arithmetic expression over figures (see evidence_relations.py). The unit follows the figure's name:
 `_ms` as ms (s from 1000 ms), `_eps` as events/s, `_mb` as MB, `sustained` as yes/no; a quotient of
 figures as a ratio. A comparison (`runbook.e2e_ms.p50.median <= 1000`) renders as "met" or "not met".
+Expressions may also use the team's declared assumptions (conf.py `runbook_assumptions`) as
+`assumed.<name>`; {assumed}`production_eps` quotes one on its own (-> 50 events/s).
 """
 
 from __future__ import annotations
@@ -19,11 +21,18 @@ from sphinx.util.docutils import SphinxRole
 from .evidence_relations import COMPARE, RelationError, evaluate, holds, names
 from .evidence_results import RESULTS_FOLDER, ResultError, figures, load
 
+ASSUMED = "assumed."
+
+
+def assumed_figures(config: object) -> dict[str, float]:
+    """The declared assumptions, named as expressions use them."""
+    return {f"{ASSUMED}{name}": float(value) for name, value in (config.runbook_assumptions or {}).items()}
+
 
 def formatted(expression: str, value: float) -> str:
     named = names(expression)
     if "/" in expression and len(named) > 1:
-        return f"{value:.1f}x"
+        return f"{value:.1f}".removesuffix(".0") + "x"
     name = named[0] if named else ""
     if name.endswith("sustained"):
         return "yes" if value else "no"
@@ -44,7 +53,7 @@ class BenchRole(SphinxRole):
             return self.fail(f"no result file '{RESULTS_FOLDER}/{result.strip()}.json' (write `result:figure`)")
         self.env.note_dependency(str(path))
         try:
-            offered = figures(load(path))
+            offered = figures(load(path)) | assumed_figures(self.config)
             if any(op in expression for op in COMPARE):
                 text = "met" if holds(expression, offered)[0] else "not met"
             else:
@@ -53,7 +62,7 @@ class BenchRole(SphinxRole):
             return self.fail(f"'{self.text}': {error}")
         return [nodes.inline(self.rawtext, text, classes=["bench-figure"])], []
 
-    def source_line(self) -> int:
+    def source_line(self) -> int:  # shared with AssumedRole
         """The role's own line: MyST gives the paragraph's first line, so look for the role from there."""
         path = self.env.doc2path(self.env.docname)
         lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -63,5 +72,18 @@ class BenchRole(SphinxRole):
         return self.lineno
 
     def fail(self, message: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        error = self.inliner.reporter.error(f"bench role: {message}", line=self.source_line())
+        error = self.inliner.reporter.error(f"{self.name} role: {message}", line=self.source_line())
         return [nodes.problematic(self.rawtext, self.rawtext)], [error]
+
+
+class AssumedRole(BenchRole):
+    """{assumed}`name`: one of conf.py's `runbook_assumptions`, rendered with its unit."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        offered = assumed_figures(self.config)
+        name = f"{ASSUMED}{self.text.strip()}"
+        if name not in offered:
+            known = ", ".join(sorted(key.removeprefix(ASSUMED) for key in offered)) or "none"
+            return self.fail(f"no assumption '{self.text}' in conf.py runbook_assumptions (known: {known})")
+        text = formatted(name, offered[name])
+        return [nodes.inline(self.rawtext, text, classes=["assumed-figure"])], []

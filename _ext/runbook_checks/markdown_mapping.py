@@ -53,7 +53,7 @@ def mapping_table(needs: Any, docname: str) -> str:
         basis = rec.get("basis") or ""
         pins = pinpoint_by_source(rec)
         targets = [
-            (f"`{i}` {cell(needs[i]['title'])}{preview(needs[i])}{pinpoint_text(pins.get(i))}", f"<{needs[i]['url']}>")
+            (f"`{i}` {cell(needs[i]['title'])}{preview(needs[i])}{pinpoint_text(pins.get(i, []))}", url_cell(needs[i]))
             for i in rec.get("cites") or []
         ] + [(f"`{i}` (local evidence)", f"`{needs[i]['artifact']}`") for i in rec.get("evidence") or []]
         for index, (source, url) in enumerate(targets):
@@ -62,11 +62,17 @@ def mapping_table(needs: Any, docname: str) -> str:
     return "\n".join(rows)
 
 
-def pinpoint_text(pin: Any) -> str:
-    if pin is None or not pin.anchor:
-        return ""
-    terms = f": {cell('; '.join(pin.terms))}" if pin.terms else ""
-    return f", § `#{pin.anchor}`{terms}"
+def url_cell(source: Any) -> str:
+    return f"<{source['url']}>"
+
+
+def pinpoint_text(pins: list[Any]) -> str:
+    parts = []
+    for pin in pins:
+        if pin.anchor:
+            terms = f": {cell('; '.join(pin.terms))}" if pin.terms else ""
+            parts.append(f"§ `#{pin.anchor}`{terms}")
+    return "".join(f", {part}" for part in parts)
 
 
 def block_span(lines: list[str]) -> tuple[int, int] | None:

@@ -4,11 +4,12 @@ A pinpoint is `SRC_ID#section-anchor: key term; key term`: the heading anchor of
 states the fact (rendered as a deep link `url#anchor`) and a few terms that must appear in that
 section, such as setting names or numbers with units (facts, not copied sentences).
 
-- A sourced recommendation carries one per cited source in its `:pinpoints:` field, separated by ` | `.
+- A sourced recommendation carries at least one per cited source in its `:pinpoints:` field, separated
+  by ` | ` (several for a source whose support sits in several sections).
 - A `{cite}` in prose carries its own: {cite}`SRC_ID#anchor: term; term`.
 
-Offline, the build checks each is complete and names a cited source (`runbook_pinpoints_pending`
-in conf.py lists sourced recommendations still waiting for theirs). It also writes every pinpoint to
+Offline, the build checks each is complete, names a cited source, and that every source a sourced
+recommendation cites has one. It also writes every pinpoint to
 `pinpoints.json` next to the builder's output folder; `pinpoint_probe.py` (tox -e pinpoints, online,
 on demand) fetches each page and reports whether the anchor and terms are still there.
 """
@@ -35,8 +36,13 @@ def need_pinpoints(need: Any) -> list[tuple[str, Pinpoint | None]]:
     return [(part.strip(), parse_pinpoint(part)) for part in raw.split(SEPARATOR) if part.strip()]
 
 
-def pinpoint_by_source(need: Any) -> dict[str, Pinpoint]:
-    return {pin.source: pin for _, pin in need_pinpoints(need) if pin}
+def pinpoint_by_source(need: Any) -> dict[str, list[Pinpoint]]:
+    """Each cited source's pinpoints, in the order written: a page may support a claim in several sections."""
+    pins: dict[str, list[Pinpoint]] = {}
+    for _, pin in need_pinpoints(need):
+        if pin:
+            pins.setdefault(pin.source, []).append(pin)
+    return pins
 
 
 def incomplete(pin: Pinpoint) -> str:
@@ -44,7 +50,7 @@ def incomplete(pin: Pinpoint) -> str:
     return " and ".join(missing)
 
 
-def need_problems(need_id: str, need: Any, pending: bool) -> Iterator[str]:
+def need_problems(need_id: str, need: Any) -> Iterator[str]:
     cites = need.get("cites") or []
     for raw, pin in need_pinpoints(need):
         if pin is None:
@@ -56,24 +62,21 @@ def need_problems(need_id: str, need: Any, pending: bool) -> Iterator[str]:
     if need.get("basis") != "source":
         return
     missing = [source for source in cites if source not in pinpoint_by_source(need)]
-    if missing and not pending:
+    if missing:
         yield (
             f"sourced '{need_id}' has no pinpoint for {', '.join(missing)}: add "
             f"':pinpoints: {missing[0]}#section-anchor: key term; key term' (one per cited source, ' | ' between)"
         )
-    if pending and not missing:
-        yield f"'{need_id}' is listed in runbook_pinpoints_pending but has all its pinpoints: remove it from the list"
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    pending = set(ctx.config.runbook_pinpoints_pending)
     records: list[dict[str, Any]] = []
     for need_id, need in sorted(ctx.needs.items()):
         if need["type"] != "rec":
             continue
-        for message in need_problems(need_id, need, need_id in pending):
+        for message in need_problems(need_id, need):
             yield Problem("pinpoint", message, ctx.need_location(need_id))
-        records += [record(ctx, need_id, pin) for pin in pinpoint_by_source(need).values()]
+        records += [record(ctx, need_id, pin) for pins in pinpoint_by_source(need).values() for pin in pins]
     for node, where in cite_locations(ctx, ctx.docname):
         pin = parse_pinpoint(node["cite"])
         if pin is None or nearest_need(node) is not None or pin.source not in ctx.needs:

@@ -61,9 +61,8 @@ def cites_cell(app: Sphinx, fromdocname: str, need: Any, needs: Any) -> nodes.en
     for source in sources:
         paragraph = nodes.paragraph()
         paragraph += need_link(app, fromdocname, source)
-        pin = pins.get(source["id"])
-        if pin and pin.anchor:
-            paragraph += nodes.Text(" ")
+        for index, pin in enumerate(pin for pin in pins.get(source["id"], []) if pin.anchor):
+            paragraph += nodes.Text(" · " if index else " ")
             anchor = "§ " + pin.anchor
             paragraph += nodes.reference("", anchor, refuri=f"{source['url']}#{pin.anchor}", classes=["pinpoint"])
             if pin.terms:

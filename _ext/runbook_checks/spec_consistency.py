@@ -44,13 +44,23 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         if first is not None:
             yield Problem("spec", f"'{PURPOSE}' label '{label}' appears twice (first at line {first})", (docname, line))
 
+    labels = list(IDENTITY_LABELS)
+    for label, (_, line, _) in rows.items():
+        if label not in labels:
+            message = (
+                f"'{PURPOSE}' identity table row '{label}' is not a name the spec defines "
+                f"(rows: {', '.join(labels)}); write other facts as prose with their basis"
+            )
+            yield Problem("spec", message, (docname, line))
+
     for target in bundle.targets():
         job = bundle.resolved_job(job_key, target)
+        known = identity_from_spec(job_key, job, spec_file, root)
         where = f"{spec_file} (target {target})"
         for block in snippets:
             for message in snippet_problems(block.astext(), job, where):
                 yield Problem("spec", message, (docname, block.line))
-        for label, spec_value in identity_from_spec(job_key, job, spec_file, root).items():
+        for label, spec_value in known.items():
             if label not in rows:
                 yield Problem("spec", f"'{PURPOSE}' table has no '{label}' row (spec: {spec_value!r})", docname)
                 continue
@@ -71,7 +81,7 @@ def identity_table(section: nodes.section) -> dict[str, tuple[str, int | None, i
     """Rows of the Purpose and Scope tables: label -> (value, line, line of an earlier row with that label)."""
     rows: dict[str, tuple[str, int | None, int | None]] = {}
     for table in section.findall(nodes.table):
-        for row in table.findall(nodes.row):
+        for row in (row for body in table.findall(nodes.tbody) for row in body.findall(nodes.row)):
             cells = [entry.astext().strip() for entry in row.findall(nodes.entry)]
             if len(cells) >= 2:
                 earlier = rows.get(cells[0])
@@ -137,22 +147,36 @@ def task_parameter(task: Mapping[str, Any], flag: str) -> str | None:
     return None
 
 
+# The identity table's rows, in order: each is a name the spec defines (identity_from_spec).
+IDENTITY_LABELS = (
+    "Job file",
+    "Bundle job spec",
+    "Job resource key",
+    "Job name",
+    "Job cluster key",
+    "Task key",
+    "Query name",
+    "Trigger interval",
+)
+
+
 def identity_from_spec(job_key: str, job: Mapping[str, Any], spec_file: str, root: Path) -> dict[str, str | None]:
     """The names the runbook's Purpose and Scope table must repeat, read from the spec."""
     task = (job.get("tasks") or [{}])[0]
     # python_file is relative to the resource file; the runbook names it relative to the repo root.
     python_file = (task.get("spark_python_task") or {}).get("python_file", "")
     job_file = (root / Path(spec_file).parent / python_file).resolve()
-    return {
-        "Job file": job_file.relative_to(root).as_posix() if job_file.is_relative_to(root) else python_file,
-        "Bundle job spec": spec_file,
-        "Job resource key": job_key,
-        "Job name": job.get("name"),
-        "Job cluster key": ((job.get("job_clusters") or [{}])[0]).get("job_cluster_key"),
-        "Task key": task.get("task_key"),
-        "Query name": task_parameter(task, "--query-name"),
-        "Trigger interval": task_parameter(task, "--trigger-interval"),
-    }
+    values = (
+        job_file.relative_to(root).as_posix() if job_file.is_relative_to(root) else python_file,
+        spec_file,
+        job_key,
+        job.get("name"),
+        ((job.get("job_clusters") or [{}])[0]).get("job_cluster_key"),
+        task.get("task_key"),
+        task_parameter(task, "--query-name"),
+        task_parameter(task, "--trigger-interval"),
+    )
+    return dict(zip(IDENTITY_LABELS, values, strict=True))
 
 
 def settings_problems(need_id: str, settings: list[str], new_cluster: Mapping[str, Any], spec_file: str) -> list[str]:

@@ -6,8 +6,9 @@
 deploys it, overrides and variables resolved. `{notspec}` marks a figure that is not the spec's (an
 engine default, another product's version) and renders it as it is. Any other worker, core, vCPU,
 partition, millisecond, node type, engine or Spark version figure in the runbook's prose fails the
-build, so a value cannot drift from the spec unnoticed. Left out: titles (need titles and headings),
-the YAML snippet and the identity table (spec_consistency.py compares them), the Photon Note's fixed
+build, so a value cannot drift from the spec unnoticed. Titles (headings and need titles) cannot hold
+a role, so each figure in a title must equal a spec value of its kind for every target. Left out: the
+YAML snippet and the identity table (spec_consistency.py compares them), the Photon Note's fixed
 sentences (structure.py), and Source Mapping (generated).
 """
 
@@ -28,8 +29,24 @@ from .spec_consistency import PURPOSE, task_parameter
 CODE_LIKE = {"node_type", "trigger", "spark_version", "engine"}
 UNBOUND = re.compile(
     r"\b\d+(?:-\d+)?\s+(?:x\s+)?(?:workers?|worker cores|cores|vCPUs?|partitions)\b"
-    r"|\b\d+\s*(?:ms|milliseconds)\b|num_workers:\s*\d+|\bSpark \d+\.\d+(?:\.\d+)?"
+    r"|\b\d+\s*(?:ms|milliseconds?)\b|num_workers:\s*\d+|\bSpark \d+\.\d+(?:\.\d+)?"
     r"|\b[a-z]\d[a-z]?\.\d*x?large\b|\b(?:STANDARD|PHOTON)\b"
+    r"|\b\d+\s+(?:records|trigger\s+intervals|s\s+of\s+backlog)\b"
+    r"|\.partitions[\"']?\s*[:=]\s*[\"']?\d+"  # a partition count inside a config line in inline code
+)
+# Which spec values a figure in a title may stand for, by the words around it.
+TITLE_KINDS = (
+    (re.compile(r"worker cores|cores"), ("cores", "scaled_cores", "cores_2x")),
+    (re.compile(r"workers?"), ("workers", "scaled_workers")),
+    (re.compile(r"vCPUs?"), ("vcpus",)),
+    (re.compile(r"partitions"), ("partitions", "scaled_partitions")),
+    (re.compile(r"ms|milliseconds?"), ("trigger_ms", "budget_ms")),
+    (re.compile(r"records"), ("backlog_records",)),
+    (re.compile(r"trigger\s+intervals"), ("backlog_trigger_intervals",)),
+    (re.compile(r"s\s+of\s+backlog"), ("backlog_s",)),
+    (re.compile(r"Spark"), ("spark", "spark_line")),
+    (re.compile(r"large"), ("node_type",)),
+    (re.compile(r"STANDARD|PHOTON"), ("engine",)),
 )
 
 
@@ -63,6 +80,9 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
     cores, scaled_cores = workers * vcpus, config.runbook_scale_to_workers * vcpus
     trigger = task_parameter(task, "--trigger-interval") or ""
     runtime = str(cluster.get("spark_version", "")).split(".")[0]
+    health = {rule.get("metric"): str(rule.get("value")) for rule in (job.get("health") or {}).get("rules") or []}
+    backlog_s = health.get("STREAMING_BACKLOG_SECONDS", "")
+    trigger_ms = trigger.removesuffix(" milliseconds") if trigger.endswith(" milliseconds") else ""
     spark = config.runbook_runtime_spark.get(runtime, "")
     return {
         "workers": str(workers),
@@ -76,12 +96,18 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
         "scaled_cores": str(scaled_cores),
         "scaled_partitions": str(round(scaled_cores * partitions / cores)) if cores else "",
         "trigger": trigger,
-        "trigger_ms": trigger.removesuffix(" milliseconds") if trigger.endswith(" milliseconds") else "",
+        "trigger_ms": trigger_ms,
         "budget_ms": task_parameter(task, "--latency-budget-ms") or "",
         "spark_version": str(cluster.get("spark_version", "")),
         "spark": spark,
         "spark_line": ".".join(spark.split(".")[:2]),
         "engine": str(cluster.get("runtime_engine", "")),
+        # The health rules' thresholds, and the backlog threshold counted in trigger intervals.
+        "backlog_s": backlog_s,
+        "backlog_records": health.get("STREAMING_BACKLOG_RECORDS", ""),
+        "backlog_trigger_intervals": (
+            f"{float(backlog_s) * 1000 / float(trigger_ms):g}" if backlog_s and trigger_ms else ""
+        ),
     }
 
 
@@ -133,6 +159,38 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         for match in UNBOUND.finditer(text):
             message = (
                 f"'{match.group(0)}' is a spec figure not bound to the spec: write {{spec}}`key=value` "
-                "(keys: spec_values.facts), or {{notspec}}`...` for a figure that is not the spec's"
+                "(keys: spec_values.facts), or {notspec}`...` for a figure that is not the spec's"
             )
             yield Problem("spec", message, (ctx.docname, nearest_line(paragraph)))
+    for title, where in titles(ctx):
+        for match in UNBOUND.finditer(title):
+            message = title_mismatch(match.group(0), deployed)
+            if message:
+                yield Problem("spec", f"title '{title}': {message}", where)
+
+
+def titles(ctx: CheckContext) -> Iterator[tuple[str, Any]]:
+    """(text, location) of each heading and need title of the runbook, Source Mapping excepted."""
+    mapping = find_section(ctx.runbook, "Source Mapping")
+    for title in ctx.runbook.findall(nodes.title):
+        if mapping is None or title not in mapping.findall(nodes.title):
+            yield title.astext(), (ctx.docname, nearest_line(title))
+    for need_id, need in sorted(ctx.needs.items()):
+        if need.get("docname") == ctx.docname:
+            yield need.get("title") or "", ctx.need_location(need_id)
+
+
+def title_mismatch(figure: str, deployed: dict[str, dict[str, str]]) -> str:
+    """Why a figure written in a title is not a spec value of its kind for every target ('' if it is)."""
+    kinds = next((keys for pattern, keys in TITLE_KINDS if pattern.search(figure)), ())
+    written = re.findall(r"\d+(?:\.\d+)*|[a-z]\d[a-z]?\.\d*x?large|STANDARD|PHOTON", figure)
+    for target, values in deployed.items():
+        allowed = {values[key] for key in kinds if values.get(key)}
+        wrong = [value for value in written if value not in allowed]
+        if wrong:
+            listed = ", ".join(sorted(allowed)) or "none"
+            return (
+                f"'{figure}' is not a spec value for target {target} (allowed: {listed}); "
+                "titles cannot hold {spec}, so reword the title or change the spec"
+            )
+    return ""
