@@ -200,13 +200,21 @@ class BenchmarkTableDirective(SphinxDirective):
         if "provenance" in document:
             origin = document["provenance"]
             load = f"{origin['load_average_start'][0]:.2f} -> {origin['load_average_end'][0]:.2f}"
-            caption += nodes.Text(f"Measured {origin['date']} on {origin['cores']} cores (1-minute load average ")
+            date = origin.get("date") or document.get("date")
+            cores = origin.get("cores") or document.get("machine", {}).get("cores")
+            caption += nodes.Text(f"Measured {date} on {cores} cores (1-minute load average ")
             caption += nodes.Text(f"{load}) at commit ")
             caption += nodes.literal(
                 text=origin["git_commit"][:10] + (" (uncommitted changes)" if origin["git_dirty"] else "")
             )
             caption += nodes.Text("; ")
-            caption += nodes.literal(text=f"pyspark {origin['pyspark']}, {origin['java']}, Python {origin['python']}")
+            if "pyspark" in origin:
+                caption += nodes.literal(
+                    text=f"pyspark {origin['pyspark']}, {origin['java']}, Python {origin['python']}"
+                )
+            else:  # the docs benchmark: the documentation tool versions matter
+                versions = ", ".join(f"{k} {v}" for k, v in document.get("versions", {}).items())
+                caption += nodes.literal(text=versions)
             caption += nodes.Text(".")
         else:
             machine, versions = document.get("machine", {}), document.get("versions", {})
