@@ -6,7 +6,9 @@ A claim is a paragraph, a list item or a table body row, in every section but th
 - visibly marked inference: it starts with strong text "Inference" (inference_marks.py);
 - sourced: it carries a `{cite}` of a source need (claim_marks.py);
 - bound to a recommendation: it carries a `{need}` reference to one;
-- descriptive: it carries a `{descriptive}` mark (navigation text, not advice);
+- descriptive: it carries a `{descriptive}` mark (navigation text, not advice), or it is an index
+  entry: nothing but links to sections of the page, each link's text the title of its section word
+  for word (the entry says no more than a heading does);
 - bound to the spec: a row of the identity table, which spec_consistency.py compares cell by cell
   with the job as each target deploys it (it admits no row the spec does not define).
 Anything else fails the build at its file:line with its first words. The figures are written to
@@ -71,7 +73,25 @@ def parts(unit: nodes.Element) -> list[nodes.paragraph]:
     return [p for entry in unit.children for p in entry.children if isinstance(p, nodes.paragraph)]
 
 
-def prose_kind(unit: nodes.Element, needs: Any) -> str:
+def section_titles(doctree: nodes.document) -> dict[str, str]:
+    """Each section's anchor -> its title text."""
+    return {
+        anchor: section[0].astext()
+        for section in doctree.findall(nodes.section)
+        for anchor in (*section["ids"], section.get("slug") or "")
+        if anchor
+    }
+
+
+def is_index_entry(paragraphs: list[nodes.paragraph], titles: dict[str, str]) -> bool:
+    """Only same-page links, each reading exactly as the title of the section it opens."""
+    links = [node for p in paragraphs for node in p.children if isinstance(node, nodes.reference)]
+    if not links or any(not isinstance(node, nodes.reference) for p in paragraphs for node in p.children):
+        return False
+    return all(titles.get(link.get("refid", "")) == link.astext() for link in links)
+
+
+def prose_kind(unit: nodes.Element, needs: Any, titles: dict[str, str] | None = None) -> str:
     paragraphs = parts(unit)
     leading = paragraphs[:1] if not isinstance(unit, nodes.row) else paragraphs
     if any(starts_with_inference_mark(p) for p in leading):
@@ -83,6 +103,8 @@ def prose_kind(unit: nodes.Element, needs: Any) -> str:
         return "reference"
     if any(is_descriptive(node) for p in paragraphs for node in p.findall(nodes.inline)):
         return "descriptive"
+    if titles and is_index_entry(paragraphs, titles):
+        return "descriptive"
     return "unaccounted"
 
 
@@ -90,6 +112,7 @@ def claims(
     doctree: nodes.document, needs: Any, exempt: list[str], spec_tables: tuple[nodes.table, ...] = ()
 ) -> list[Claim]:
     found: list[Claim] = []
+    titles = section_titles(doctree)
 
     def need_kind(need: Need) -> str:
         return "sourced" if (needs.get(need["refid"]) or {}).get("basis") == "source" else "inference"
@@ -101,7 +124,7 @@ def claims(
         if need is not None:
             found.append(Claim(need_kind(need), True, line, text))
         else:
-            found.append(Claim(prose_kind(unit, needs), False, line, text))
+            found.append(Claim(prose_kind(unit, needs, titles), False, line, text))
 
     def walk(node: nodes.Element, need: Need | None) -> None:
         for child in node.children:
