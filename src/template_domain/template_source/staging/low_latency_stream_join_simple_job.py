@@ -10,7 +10,9 @@ writes Unity Catalog tables. Locally, `local_runner.py` beside this file builds 
 from the same spec and calls `run(spark, config)` on JSON folders or a synthetic rate source.
 
 Run `python low_latency_stream_join_simple_job.py --help` for the parameters. The runbook in
-docs/low-latency-streaming-cluster-config.md governs this job.
+docs/low-latency-streaming-cluster-config.md governs this job. For a reset on a new checkpoint,
+`--print-reset-starting-point --checkpoint-location <old checkpoint>` prints where the new one starts
+(reads the old checkpoint's files only; no Spark).
 """
 
 from __future__ import annotations
@@ -191,7 +193,7 @@ INTERVAL_UNIT_SECONDS = {
 
 def interval_seconds(text: str) -> float:
     """Seconds in a watermark delay such as '10 seconds', '500 milliseconds' or '1 minute 30 seconds'."""
-    parts = text.lower().removeprefix("interval").split()
+    parts = text.strip().lower().removeprefix("interval").split()
     if not parts or len(parts) % 2:
         raise JobError(f"cannot read the interval '{text}': expected '<number> <unit>' pairs")
     total = 0.0
