@@ -10,7 +10,9 @@ writes Unity Catalog tables. Locally, `local_runner.py` beside this file builds 
 from the same spec and calls `run(spark, config)` on JSON folders or a synthetic rate source.
 
 Run `python low_latency_stream_join_simple_job.py --help` for the parameters. The runbook in
-docs/low-latency-streaming-cluster-config.md governs this job.
+docs/low-latency-streaming-cluster-config.md governs this job. For a reset on a new checkpoint,
+`--print-reset-starting-point --checkpoint-location <old checkpoint>` prints where the new one starts
+(reads the old checkpoint's files only; no Spark).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +36,10 @@ GOVERNED_SPARK_KEYS = (
     "spark.sql.streaming.noDataMicroBatches.enabled",
     "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
 )
+
+# Route B (new checkpoint): how much earlier than the computed point the reset starts, to absorb clock
+# skew between event times and commit (or file write) times; the sink skips what is read twice.
+RESET_MARGIN_SECONDS = 60
 
 log = logging.getLogger("stream_join")
 
@@ -147,9 +155,10 @@ def add_job_arguments(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(*item.metadata["flags"], dest=item.name, default=item.default, **options)
 
 
-def config_from_arguments(arguments: argparse.Namespace) -> JobConfig:
+def config_from_arguments(arguments: argparse.Namespace, validate: bool = True) -> JobConfig:
     config = JobConfig(**{item.name: getattr(arguments, item.name) for item in fields(JobConfig)})
-    config.validate()
+    if validate:
+        config.validate()
     return config
 
 
@@ -159,7 +168,134 @@ def build_parser() -> argparse.ArgumentParser:
         description="Low-latency inner stream-stream join of orders and payments on order_id.",
     )
     add_job_arguments(parser)
+    # An action, not a job parameter: it reads the old checkpoint, prints and exits without Spark.
+    parser.add_argument(
+        "--print-reset-starting-point",
+        action="store_true",
+        help="route B: print the starting timestamp for a new checkpoint, read from the OLD query's "
+        "--checkpoint-location with this --watermark-delay and --join-range-seconds, and exit",
+    )
     return parser
+
+
+# ---------------------------------------------------------------------------------------------
+# Route B: the starting point of a new checkpoint, from the old checkpoint (pure, no Spark)
+# ---------------------------------------------------------------------------------------------
+INTERVAL_UNIT_SECONDS = {
+    "millisecond": 0.001,
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+}
+
+
+def interval_seconds(text: str) -> float:
+    """Seconds in a watermark delay such as '10 seconds', '500 milliseconds' or '1 minute 30 seconds'."""
+    parts = text.strip().lower().removeprefix("interval").split()
+    if not parts or len(parts) % 2:
+        raise JobError(f"cannot read the interval '{text}': expected '<number> <unit>' pairs")
+    total = 0.0
+    for number, unit in zip(parts[::2], parts[1::2], strict=True):
+        scale = INTERVAL_UNIT_SECONDS.get(unit.removesuffix("s"))
+        if scale is None or not re.fullmatch(r"\d+(\.\d+)?", number):
+            raise JobError(f"cannot read the interval '{text}': unit '{unit}' or number '{number}'")
+        total += float(number) * scale
+    return total
+
+
+def checkpoint_log_entry(path: Path) -> dict[str, Any]:
+    """The metadata of a checkpoint log file: a version line ('v1') then one JSON object line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if len(lines) < 2 or not re.fullmatch(r"v\d+", lines[0]):
+        raise JobError(f"{path} is not a checkpoint log file (expected a 'v<N>' line, then JSON)")
+    return json.loads(lines[1])
+
+
+def committed_watermark_ms(checkpoint_location: str) -> tuple[int, int]:
+    """(nextBatchWatermarkMs, batchTimestampMs) of the last committed batch N of a checkpoint.
+
+    Spark writes `commits/<N>` when batch N's output is committed ('v1' then
+    {"nextBatchWatermarkMs": ...}, the watermark that the next batch would use, 0 while any input
+    has no data) and `offsets/<N>` when it plans batch N ('v1', then {"batchWatermarkMs": ...,
+    "batchTimestampMs": ..., "conf": ...}, then one offset line per source). A local path or,
+    on Databricks, a FUSE path such as /Volumes/...; a dbfs: or cloud URI is refused.
+    """
+    location = checkpoint_location.removeprefix("file:")
+    if re.match(r"^[a-z][a-z0-9+.-]*:", location):
+        raise JobError(f"read the checkpoint through a mounted path (/Volumes/...), not '{checkpoint_location}'")
+    commits = Path(location) / "commits"
+    batches = [int(path.name) for path in commits.iterdir() if path.name.isdigit()] if commits.is_dir() else []
+    if not batches:
+        raise JobError(f"no committed batch in {commits}: is '{checkpoint_location}' the old query's checkpoint?")
+    last = max(batches)
+    offsets = Path(location) / "offsets" / str(last)
+    if not offsets.is_file():
+        raise JobError(f"{offsets} is missing: the checkpoint has commit {last} but not its offsets")
+    watermark_ms = int(checkpoint_log_entry(commits / str(last)).get("nextBatchWatermarkMs", 0))
+    return watermark_ms, int(checkpoint_log_entry(offsets)["batchTimestampMs"])
+
+
+def utc_timestamp_text(epoch_ms: int) -> str:
+    """'2026-12-01T03:12:45.000Z': the form of Delta's startingTimestamp example, read as UTC by
+    Spark's timestamp cast (and so by Delta, which casts the option) whatever the session time zone."""
+    moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=epoch_ms)
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
+
+
+def reset_starting_point(
+    watermark_ms: int,
+    last_batch_timestamp_ms: int,
+    watermark_delay: str,
+    join_range_seconds: int,
+    margin_seconds: float = RESET_MARGIN_SECONDS,
+) -> str | None:
+    """The starting timestamp for both inputs of a new checkpoint, or None: read from the beginning.
+
+    The old query's state holds every row that may still find a partner: with the global watermark W
+    (the `min` policy: the slowest input's max event time minus the delay), a row leaves the state
+    only once its event time is below W minus the join range, since no future row of the other
+    input can then match it. The new checkpoint starts with empty state, so it must read again every
+    row still held, i.e. every row with event time >= W - range. A row is committed (or its file
+    written) after its event time, so reading from W - range - margin re-reads them all, the margin
+    absorbing clock skew. The result is the EARLIER of that and the old rule (last batch time minus
+    delay plus range, minus margin), which covers the case of event times ahead of processing time.
+
+    Earlier is safe: the re-read rows re-join pairs the old query already wrote, and the sink skips
+    those. Later loses pairs: when one input has been quiet, W stalls with it while the busy input's
+    rows wait in the old state, possibly since long before the last batch; a start after them never
+    reads them again, and when the quiet input resumes its rows find no partner. With W = 0 (an input
+    never had data, so nothing was ever evicted) the state may hold rows from the very start of the
+    old query's input: return None, meaning no starting point (the sink skips duplicates).
+    """
+    if watermark_ms <= 0:
+        return None
+    range_ms = join_range_seconds * 1000
+    margin_ms = round(margin_seconds * 1000)
+    from_watermark = watermark_ms - range_ms - margin_ms
+    from_last_batch = last_batch_timestamp_ms - round(interval_seconds(watermark_delay) * 1000) - range_ms - margin_ms
+    return utc_timestamp_text(min(from_watermark, from_last_batch))
+
+
+NO_STARTING_POINT = (
+    "no starting point: the old query's watermark was never set (an input never had data), so its state may "
+    "hold rows from its very start; start the new checkpoint without --left/right-starting-timestamp, the "
+    "sink skips pairs it already holds"
+)
+
+
+def print_reset_starting_point(config: JobConfig) -> int:
+    """Print the route B starting timestamp on stdout (or, with none, the reason on stderr)."""
+    if not config.checkpoint_location:
+        raise JobError("--print-reset-starting-point needs --checkpoint-location: the OLD query's checkpoint")
+    watermark_ms, last_batch_ms = committed_watermark_ms(config.checkpoint_location)
+    start = reset_starting_point(watermark_ms, last_batch_ms, config.watermark_delay, config.join_range_seconds)
+    if start is None:
+        print(NO_STARTING_POINT, file=sys.stderr)
+    else:
+        print(start)
+    return 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -361,12 +497,15 @@ def configure_logging() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Databricks entry point: the cluster's session, configured by the bundle's job cluster."""
-    configure_logging()
+    arguments = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        config = config_from_arguments(build_parser().parse_args(sys.argv[1:] if argv is None else argv))
+        if arguments.print_reset_starting_point:  # reads files only: no Spark, no job parameters checked
+            return print_reset_starting_point(config_from_arguments(arguments, validate=False))
+        config = config_from_arguments(arguments)
     except JobError as error:
         print(f"low_latency_stream_join_simple_job: error: {error}", file=sys.stderr)
         return 2
+    configure_logging()
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.getOrCreate()
