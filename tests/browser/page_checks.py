@@ -185,3 +185,61 @@ def anchor_problems(html_root: Path, pages: list[str]) -> list[str]:
             elif parsed.fragment and target.suffix == ".html" and parsed.fragment not in ids_of(target):
                 problems.append(f"{page}: link '{href}' points at a missing anchor")
     return sorted(set(problems))
+
+
+# The on-call index: the list that opens Purpose and Scope, its links, and the procedures they open.
+ON_CALL_INDEX_JS = """
+() => {
+  const list = document.querySelector('section#purpose-and-scope > ul');
+  if (!list) return null;
+  const r = list.getBoundingClientRect();
+  return {top: r.top + window.scrollY, bottom: r.bottom + window.scrollY,
+          targets: [...list.querySelectorAll('a')].map((a) => a.getAttribute('href').replace(/^#/, ''))};
+}
+"""
+
+# Where a procedure's first step sits in the viewport now, and the text each of its steps opens with.
+PROCEDURE_JS = """
+(id) => {
+  const section = document.getElementById(id);
+  const steps = section ? section.querySelector(':scope > ol') : null;
+  if (!steps) return null;
+  const items = [...steps.children].filter((el) => el.tagName === 'LI');
+  const r = items[0].getBoundingClientRect();
+  return {first_top: r.top, first_bottom: r.bottom, viewport: window.innerHeight,
+          openings: items.map((li) => {
+            const strong = li.querySelector(':scope > p:first-child > strong:first-child');
+            const p = li.querySelector(':scope > p:first-child');
+            const starts = strong && p && p.textContent.trimStart().startsWith(strong.textContent);
+            return starts ? strong.textContent : (p ? p.textContent.trim().slice(0, 40) : '');
+          })};
+}
+"""
+ROLES = ("Operator", "Owner")
+
+
+def on_call_index(page) -> dict | None:
+    return page.evaluate(ON_CALL_INDEX_JS)
+
+
+def index_problems(index: dict | None, viewport_height: int) -> list[str]:
+    """The index must exist and sit wholly on the first screen."""
+    if index is None:
+        return ["no on-call index: Purpose and Scope does not open with a list of links"]
+    if index["bottom"] > viewport_height:
+        return [f"on-call index ends at {index['bottom']:.0f}px, below the first screen ({viewport_height}px)"]
+    return []
+
+
+def procedure_problems(target: str, procedure: dict | None, margin: int = 40) -> list[str]:
+    """After following an index link: the procedure's first step on screen, and every step naming a role."""
+    if procedure is None:
+        return [f"#{target}: no numbered steps right under the heading"]
+    problems = []
+    top, height = procedure["first_top"], procedure["viewport"]
+    if not 0 <= top <= height - margin:
+        problems.append(f"#{target}: first step at {top:.0f}px, not on the {height}px screen")
+    for number, opening in enumerate(procedure["openings"], start=1):
+        if not opening.startswith(ROLES):
+            problems.append(f"#{target} step {number} names no role: starts with {opening!r}")
+    return problems

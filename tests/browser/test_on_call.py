@@ -1,0 +1,35 @@
+"""The person paged lands on the runbook: the on-call index is on the first screen, each of its links
+puts its procedure's first step on screen, and every step names the role that may do it."""
+
+from __future__ import annotations
+
+import pytest
+
+from .browser_site import PAGES, WIDTHS, open_page
+from .page_checks import PROCEDURE_JS, index_problems, on_call_index, procedure_problems
+
+RUNBOOK = PAGES[0]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_on_call_index_is_on_the_first_screen(browser, site_url, width: int) -> None:
+    loaded = open_page(browser, f"{site_url}/{RUNBOOK}", width, "light")
+    index = on_call_index(loaded.page)
+    height = loaded.page.viewport_size["height"]
+    loaded.page.context.close()
+    assert index_problems(index, height) == []
+    assert len(index["targets"]) >= 9
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_each_index_link_opens_its_first_step_and_every_step_names_a_role(browser, site_url, width: int) -> None:
+    loaded = open_page(browser, f"{site_url}/{RUNBOOK}", width, "light")
+    page, problems = loaded.page, []
+    for target in on_call_index(page)["targets"]:
+        page.goto(f"{site_url}/{RUNBOOK}", wait_until="load")
+        page.click(f'section#purpose-and-scope > ul a[href="#{target}"]')
+        page.wait_for_function(f"Math.abs(document.getElementById('{target}').getBoundingClientRect().top) < 200")
+        page.wait_for_timeout(300)  # a smooth scroll and any late layout change settle
+        problems += procedure_problems(target, page.evaluate(PROCEDURE_JS, target))
+    page.context.close()
+    assert problems == []
