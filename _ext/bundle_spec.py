@@ -103,10 +103,14 @@ class BundleSpec:
 
     def jobs(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Job key -> (resource file, raw job mapping), across every included resource file."""
+        return self.resources("jobs")
+
+    def resources(self, kind: str) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Resource key -> (resource file, raw mapping) for one kind ('jobs', 'schemas', ...)."""
         found: dict[str, tuple[str, dict[str, Any]]] = {}
         for path, document in self.resource_files.items():
-            for key, job in ((document.get("resources") or {}).get("jobs") or {}).items():
-                found[key] = (path, job)
+            for key, resource in ((document.get("resources") or {}).get(kind) or {}).items():
+                found[key] = (path, resource)
         return found
 
 
