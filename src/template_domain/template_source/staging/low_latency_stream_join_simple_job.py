@@ -9,6 +9,11 @@ session, whose settings come from the job cluster's `spark_conf` in the bundle s
 writes Unity Catalog tables. Locally, `local_runner.py` beside this file builds an embedded session
 from the same spec and calls `run(spark, config)` on JSON folders or a synthetic rate source.
 
+With `--progress-table` (a Unity Catalog table; `--progress-path`, a Parquet folder, for local runs) the
+progress listener also buffers one row per micro-batch, and per start, idle spell and end; a daemon
+thread appends the buffer every PROGRESS_FLUSH_SECONDS (30 s) and at stop, so a row reaches the table
+up to 30 s after its event. Operators who may not read the driver log query that table.
+
 Run `python low_latency_stream_join_simple_job.py --help` for the parameters. The runbook in
 docs/low-latency-streaming-cluster-config.md governs this job.
 """
