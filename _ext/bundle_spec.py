@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-VARIABLE_REFERENCE = re.compile(r"\$\{var\.([A-Za-z0-9_]+)\}")
+# `${var.x}`, `${bundle.name}`, `${bundle.target}` and `${resources.<kind>.<key>.<field>}` references.
+REFERENCE = re.compile(r"\$\{([A-Za-z0-9_]+(?:\.[A-Za-z0-9_-]+)+)\}")
 # vCPUs per worker node type the spec may use: the 1-2x-cores partition rule and the local runner's
 # scaling both count cores from it (add a node type here before using it in the spec).
 NODE_VCPUS = {"c5.xlarge": 4, "c5.2xlarge": 8, "c6i.xlarge": 4, "c6i.2xlarge": 8}
@@ -99,14 +100,32 @@ class BundleSpec:
         """The job as `target` deploys it: the target's resource overrides merged, its variables substituted."""
         override = ((self.bundle.get("targets") or {}).get(target, {}).get("resources") or {}).get("jobs") or {}
         job = merge_override(self.job(key), override.get(key) or {})
-        return substitute(job, self.target_variables(target))
+        return substitute(job, self.references(target))
+
+    def references(self, target: str) -> dict[str, Any]:
+        """Every `${...}` name `target` resolves: its variables, the bundle's name and target, and each
+        resource's scalar fields (as written, variables substituted; development mode's name prefixes
+        are applied by the CLI at deploy time and are not modelled here)."""
+        found: dict[str, Any] = {f"var.{name}": value for name, value in self.target_variables(target).items()}
+        found |= {"bundle.name": (self.bundle.get("bundle") or {}).get("name", ""), "bundle.target": target}
+        for path, document in self.resource_files.items():
+            for kind, resources in (document.get("resources") or {}).items():
+                for key, resource in (resources or {}).items():
+                    for field_name, value in (resource or {}).items():
+                        if isinstance(value, str | int | float | bool):
+                            found[f"resources.{kind}.{key}.{field_name}"] = substitute(value, found)
+        return found
 
     def jobs(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Job key -> (resource file, raw job mapping), across every included resource file."""
+        return self.resources("jobs")
+
+    def resources(self, kind: str) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Resource key -> (resource file, raw mapping) for one kind ('jobs', 'schemas', ...)."""
         found: dict[str, tuple[str, dict[str, Any]]] = {}
         for path, document in self.resource_files.items():
-            for key, job in ((document.get("resources") or {}).get("jobs") or {}).items():
-                found[key] = (path, job)
+            for key, resource in ((document.get("resources") or {}).get(kind) or {}).items():
+                found[key] = (path, resource)
         return found
 
 
@@ -120,15 +139,16 @@ def load_bundle(root: Path, bundle_file: str = "databricks.yml") -> BundleSpec:
     return BundleSpec(root=root, bundle=bundle, resource_files=resource_files)
 
 
-def substitute(value: Any, variables: dict[str, Any]) -> Any:
-    """Replace `${var.name}` references recursively; unknown names raise KeyError naming the variable."""
+def substitute(value: Any, references: dict[str, Any]) -> Any:
+    """Replace `${...}` references recursively (names as `BundleSpec.references` gives them); an unknown
+    name raises KeyError naming it."""
     if isinstance(value, dict):
-        return {key: substitute(item, variables) for key, item in value.items()}
+        return {key: substitute(item, references) for key, item in value.items()}
     if isinstance(value, list):
-        return [substitute(item, variables) for item in value]
+        return [substitute(item, references) for item in value]
     if isinstance(value, str):
-        whole = VARIABLE_REFERENCE.fullmatch(value)
+        whole = REFERENCE.fullmatch(value)
         if whole:
-            return variables[whole.group(1)]
-        return VARIABLE_REFERENCE.sub(lambda match: str(variables[match.group(1)]), value)
+            return references[whole.group(1)]
+        return REFERENCE.sub(lambda match: str(references[match.group(1)]), value)
     return value

@@ -22,6 +22,25 @@ PROD = "prod"
 
 
 @dataclass(frozen=True)
+class ProdTask:
+    """The governed job's task as the prod target deploys it."""
+
+    task: dict[str, Any]
+
+    def parameter(self, flag: str) -> str:
+        value = task_parameter(self.task, flag)
+        assert value, f"the prod task sets no {flag}"
+        return value
+
+    def tables(self) -> set[str]:
+        return {value for flag in TABLE_FLAGS if (value := task_parameter(self.task, flag))}
+
+
+def prod_task(bundle: Any, job_key: str) -> ProdTask:
+    return ProdTask(bundle.resolved_job(job_key, PROD)["tasks"][0])
+
+
+@dataclass(frozen=True)
 class Block:
     lang: str
     line: int  # 1-based line of the opening fence
@@ -39,10 +58,6 @@ def blocks(text: str, lang: str) -> list[Block]:
     return found
 
 
-def prod_tables(task: dict[str, Any]) -> set[str]:
-    return {value for flag in TABLE_FLAGS if (value := task_parameter(task, flag))}
-
-
 def table_problems(block: Block, known: set[str], where: str) -> Iterator[str]:
     for name in sorted(set(TABLE_NAME.findall(block.body)) - known):
         yield f"{where}:{block.line}: {block.lang} block names table {name}, which the prod target does not deploy"
@@ -56,12 +71,12 @@ def python_params(command: str) -> list[str] | None:
     return json.loads(words[words.index("--python-params") + 1])
 
 
-def run_now_problems(block: Block, task: dict[str, Any], where: str, overrides: dict[str, str]) -> Iterator[str]:
+def run_now_problems(block: Block, task: ProdTask, where: str, overrides: dict[str, str]) -> Iterator[str]:
     """A run-now replaces the task's whole list: it must be the prod list with only `overrides` changed."""
     given = python_params(block.body)
     if given is None:
         return
-    expected = [str(item) for item in task["spark_python_task"]["parameters"]]
+    expected = [str(item) for item in task.task["spark_python_task"]["parameters"]]
     for flag, value in overrides.items():
         expected[expected.index(flag) + 1] = value
     if given != expected:

@@ -10,11 +10,14 @@ import pytest
 from bundle_rules import bundle_problems, job_problems
 from bundle_spec import load_bundle, substitute
 from databricks.bundles.jobs import Job
+from databricks.bundles.schemas import Schema
 from docs_project import REPO_ROOT
 
 BUNDLE = load_bundle(REPO_ROOT)
 JOBS = BUNDLE.jobs()
 TARGETS = sorted(BUNDLE.bundle["targets"])
+SCHEMAS = BUNDLE.resources("schemas")
+MONITORING = "stream_join_monitoring"
 
 
 def test_bundle_holds_the_governed_job() -> None:
@@ -26,13 +29,13 @@ def test_bundle_holds_the_governed_job() -> None:
 @pytest.mark.parametrize("job_key", sorted(JOBS))
 def test_job_validates_with_databricks_bundles(job_key: str, target: str) -> None:
     _, job = JOBS[job_key]
-    resolved = substitute(job, BUNDLE.target_variables(target))
+    resolved = substitute(job, BUNDLE.references(target))
     assert Job.from_dict(resolved).name == resolved["name"]
 
 
 def test_databricks_bundles_rejects_unknown_fields_and_bad_enums() -> None:
     _, job = JOBS["low_latency_stream_join_simple_job"]
-    resolved = substitute(job, BUNDLE.target_variables("prod"))
+    resolved = substitute(job, BUNDLE.references("prod"))
     unknown = copy.deepcopy(resolved) | {"num_worker": 2}
     with pytest.raises(ValueError, match="num_worker"):
         Job.from_dict(unknown)
@@ -44,8 +47,41 @@ def test_databricks_bundles_rejects_unknown_fields_and_bad_enums() -> None:
 
 def test_every_variable_reference_resolves_in_every_target() -> None:
     for target in TARGETS:
-        for _, job in JOBS.values():
-            substitute(job, BUNDLE.target_variables(target))  # KeyError names the missing variable
+        for _, resource in [*JOBS.values(), *SCHEMAS.values()]:
+            substitute(resource, BUNDLE.references(target))  # KeyError names the missing variable
+
+
+def resolved_schema(target: str) -> dict:
+    return substitute(SCHEMAS[MONITORING][1], BUNDLE.references(target))
+
+
+def test_bundle_holds_the_monitoring_schema() -> None:
+    assert SCHEMAS[MONITORING][0] == "resources/stream_join_monitoring.schema.yml"
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_monitoring_schema_validates_with_databricks_bundles(target: str) -> None:
+    resolved = resolved_schema(target)
+    assert Schema.from_dict(resolved).name == resolved["name"]
+    with pytest.raises(ValueError, match="USE SCHEMA"):
+        Schema.from_dict(copy.deepcopy(resolved) | {"grants": [{"principal": "g", "privileges": ["USE SCHEMA"]}]})
+    with pytest.raises(ValueError, match="principals"):
+        Schema.from_dict(copy.deepcopy(resolved) | {"grants": [{"principals": "g", "privileges": ["SELECT"]}]})
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_progress_table_lies_in_the_monitoring_schema_with_its_grants(target: str) -> None:
+    variables = BUNDLE.references(target)
+    schema = resolved_schema(target)
+    assert schema["name"] == f"{variables['var.schema']}_monitoring"
+    task = BUNDLE.resolved_job("low_latency_stream_join_simple_job", target)["tasks"][0]
+    parameters = task["spark_python_task"]["parameters"]
+    table = parameters[parameters.index("--progress-table") + 1]
+    assert table == f"{schema['catalog_name']}.{schema['name']}.stream_join_progress"
+    grants = {grant["principal"]: set(grant["privileges"]) for grant in schema["grants"]}
+    assert grants[variables["var.operators_group"]] == {"USE_SCHEMA", "SELECT"}  # read only
+    run_as = BUNDLE.bundle["targets"]["prod"]["run_as"]["service_principal_name"]
+    assert grants[substitute(run_as, variables)] >= {"USE_SCHEMA", "CREATE_TABLE", "MODIFY", "SELECT"}
 
 
 def test_bundle_level_rules_hold() -> None:
@@ -99,3 +135,13 @@ def test_no_secrets_or_personal_addresses_in_tracked_files() -> None:
         for label, pattern in SECRET_PATTERNS.items():
             match = pattern.search(text)
             assert match is None, f"{label} in {path.relative_to(REPO_ROOT)}: {match.group(0) if match else ''}"
+
+
+def test_references_resolve_bundle_and_resource_names() -> None:
+    references = BUNDLE.references("prod")
+    assert references["bundle.target"] == "prod"
+    assert references["bundle.name"] == BUNDLE.bundle["bundle"]["name"]
+    assert references[f"resources.schemas.{MONITORING}.name"] == references["var.monitoring_schema"]
+    assert substitute("${bundle.name}/${bundle.target}", references) == f"{references['bundle.name']}/prod"
+    with pytest.raises(KeyError, match="resources.schemas.missing.name"):
+        substitute("${resources.schemas.missing.name}", references)

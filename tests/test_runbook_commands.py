@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from bundle_spec import load_bundle
 from docs_project import REPO_ROOT, RUNBOOK
-from runbook_commands import Block, blocks, prod_tables, run_now_problems, table_problems
+from runbook_commands import Block, ProdTask, blocks, prod_task, run_now_problems, table_problems
 
 JOB = "low_latency_stream_join_simple_job"
 DRAIN = {"--trigger-interval": "available-now"}
 
 
 @pytest.fixture(scope="module")
-def prod_task() -> dict:
-    return load_bundle(REPO_ROOT).resolved_job(JOB, "prod")["tasks"][0]
+def prod() -> ProdTask:
+    return prod_task(load_bundle(REPO_ROOT), JOB)
 
 
 @pytest.fixture(scope="module")
@@ -21,29 +21,29 @@ def runbook() -> str:
     return (REPO_ROOT / RUNBOOK).read_text(encoding="utf-8")
 
 
-def test_sql_and_commands_name_only_tables_prod_deploys(runbook: str, prod_task: dict) -> None:
-    known = prod_tables(prod_task)
+def test_sql_and_commands_name_only_tables_prod_deploys(runbook: str, prod: ProdTask) -> None:
+    known = prod.tables()
     found = [block for lang in ("sql", "sh") for block in blocks(runbook, lang)]
     assert len(blocks(runbook, "sql")) >= 8
     assert [p for block in found for p in table_problems(block, known, RUNBOOK)] == []
 
 
-def test_the_drain_run_passes_the_whole_prod_parameter_list(runbook: str, prod_task: dict) -> None:
+def test_the_drain_run_passes_the_whole_prod_parameter_list(runbook: str, prod: ProdTask) -> None:
     commands = [block for block in blocks(runbook, "sh") if "--python-params" in block.body]
     assert commands, "the runbook has no run-now command with --python-params"
-    assert [p for block in commands for p in run_now_problems(block, prod_task, RUNBOOK, DRAIN)] == []
+    assert [p for block in commands for p in run_now_problems(block, prod, RUNBOOK, DRAIN)] == []
 
 
-def test_a_stale_parameter_list_is_named_with_its_line(prod_task: dict) -> None:
+def test_a_stale_parameter_list_is_named_with_its_line(prod: ProdTask) -> None:
     stale = Block("sh", 12, "databricks jobs run-now 1 --python-params '[\"--source\", \"table\"]'")
-    [problem] = run_now_problems(stale, prod_task, RUNBOOK, DRAIN)
+    [problem] = run_now_problems(stale, prod, RUNBOOK, DRAIN)
     assert problem.startswith(f"{RUNBOOK}:12: --python-params differs") and "--checkpoint-location" in problem
 
 
-def test_a_renamed_table_is_named_with_its_line(prod_task: dict) -> None:
+def test_a_renamed_table_is_named_with_its_line(prod: ProdTask) -> None:
     text = "intro\n\n   ```sql\n   SELECT * FROM main.streaming.orders_joined_v2\n   ```\n"
     [block] = blocks(text, "sql")
-    [problem] = table_problems(block, prod_tables(prod_task), RUNBOOK)
+    [problem] = table_problems(block, prod.tables(), RUNBOOK)
     assert problem == (
         f"{RUNBOOK}:3: sql block names table main.streaming.orders_joined_v2, which the prod target does not deploy"
     )

@@ -20,3 +20,11 @@ def spark():
 @pytest.fixture
 def landing(tmp_path: Path) -> dict[str, Path]:
     return {name: tmp_path / name for name in ("orders", "payments", "output", "checkpoint")}
+
+
+@pytest.fixture(scope="session")
+def progress_run(spark, tmp_path_factory):
+    """One local run of the job with --progress-path, shared by the progress-table and runbook-SQL tests."""
+    from progress_run import record_progress_run
+
+    return record_progress_run(spark, tmp_path_factory.mktemp("progress_run"))

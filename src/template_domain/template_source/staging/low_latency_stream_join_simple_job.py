@@ -9,6 +9,11 @@ session, whose settings come from the job cluster's `spark_conf` in the bundle s
 writes Unity Catalog tables. Locally, `local_runner.py` beside this file builds an embedded session
 from the same spec and calls `run(spark, config)` on JSON folders or a synthetic rate source.
 
+With `--progress-table` (a Unity Catalog table; `--progress-path`, a Parquet folder, for local runs) the
+progress listener also buffers one row per micro-batch, and per start, idle spell and end; a daemon
+thread appends the buffer every PROGRESS_FLUSH_SECONDS (30 s) and at stop, so a row reaches the table
+up to 30 s after its event. Operators who may not read the driver log query that table.
+
 Run `python low_latency_stream_join_simple_job.py --help` for the parameters. The runbook in
 docs/low-latency-streaming-cluster-config.md governs this job. For a reset on a new checkpoint,
 `--print-reset-starting-point --checkpoint-location <old checkpoint>` prints where the new one starts
@@ -21,11 +26,15 @@ import argparse
 import json
 import logging
 import re
+import shutil
 import sys
-from dataclasses import dataclass, field, fields
-from datetime import UTC, datetime, timedelta
+import threading
+import time
+from collections import deque
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 EVENT_SCHEMA = "order_id LONG, event_time TIMESTAMP, amount DOUBLE"
 # A joined pair is identified by these columns; the sink writes a pair only if it is not there yet.
@@ -120,6 +129,16 @@ class JobConfig:
         "",
         "new checkpoint only: read payments committed (table) or files modified (json) at or after this timestamp",
         "--right-starting-timestamp",
+    )
+    progress_table: str = parameter(
+        "",
+        "progress records, one row per micro-batch plus start, idle and end rows: a Unity Catalog table "
+        "(table source, Delta) or a Parquet folder (json and rate sources); empty: not recorded",
+        "--progress-table",
+        "--progress-path",
+    )
+    progress_retention_days: int = parameter(
+        14, "delete progress rows older than this many days", "--progress-retention-days", type=positive_int
     )
 
     def validate(self) -> None:
@@ -429,10 +448,15 @@ def progress_record(progress: dict[str, Any]) -> dict[str, Any]:
         "processedRowsPerSecond": round(float(progress.get("processedRowsPerSecond") or 0.0), 2),
         "triggerExecutionMs": (progress.get("durationMs") or {}).get("triggerExecution"),
         "watermark": (progress.get("eventTime") or {}).get("watermark"),
-        "stateRowsTotal": sum(int(op.get("numRowsTotal") or 0) for op in state),
-        "stateMemoryUsedBytes": sum(int(op.get("memoryUsedBytes") or 0) for op in state),
-        "stateRowsDroppedByWatermark": sum(int(op.get("numRowsDroppedByWatermark") or 0) for op in state),
+        "stateRowsTotal": state_total(state, "numRowsTotal"),
+        "stateMemoryUsedBytes": state_total(state, "memoryUsedBytes"),
+        "stateRowsDroppedByWatermark": state_total(state, "numRowsDroppedByWatermark"),
     }
+
+
+def state_total(state_operators: list[dict[str, Any]], key: str) -> int:
+    """A state operator metric summed over the query's state operators (the join has one)."""
+    return sum(int(op.get(key) or 0) for op in state_operators)
 
 
 def progress_warnings(record: dict[str, Any], latency_budget_ms: int, behind_ratio: float) -> list[str]:
@@ -450,33 +474,382 @@ def progress_warnings(record: dict[str, Any], latency_budget_ms: int, behind_rat
     return warnings
 
 
-def make_progress_listener(latency_budget_ms: int, behind_ratio: float):
-    """A StreamingQueryListener kept light: listener latency slows the query itself."""
+def make_progress_listener(latency_budget_ms: int, behind_ratio: float, recorder: ProgressRecorder | None = None):
+    """A StreamingQueryListener kept light: listener latency slows the query itself. With a recorder,
+    each event is also appended, as a plain dict, to the recorder's in-memory buffer; nothing is written here."""
     from pyspark.sql.streaming import StreamingQueryListener
+
+    def keep(event_kind: str, query_id: Any, run_id: Any, **details: Any) -> None:
+        if recorder is not None:
+            recorder.add(
+                {
+                    "event": event_kind,
+                    "recorded_at": utc_now(),
+                    "query_id": str(query_id),
+                    "run_id": str(run_id),
+                    **details,
+                }
+            )
 
     class ProgressLogger(StreamingQueryListener):
         def onQueryStarted(self, event) -> None:
             log.info("stream_started %s", json.dumps({"id": str(event.id), "name": event.name}))
+            keep("started", event.id, event.runId)
 
         def onQueryProgress(self, event) -> None:
-            record = progress_record(json.loads(event.progress.json))
+            progress = json.loads(event.progress.json)
+            record = progress_record(progress)
             log.info("stream_progress %s", json.dumps(record, sort_keys=True))
             for message in progress_warnings(record, latency_budget_ms, behind_ratio):
                 log.warning(message)
+            keep("progress", progress.get("id"), progress.get("runId"), progress=progress)
 
         def onQueryIdle(self, event) -> None:
-            pass
+            keep("idle", event.id, event.runId)
 
         def onQueryTerminated(self, event) -> None:
             log.info("stream_terminated %s", json.dumps({"id": str(event.id), "exception": event.exception}))
+            keep("terminated", event.id, event.runId, exception=event.exception)
+            if recorder is not None:
+                recorder.terminated.set()
 
     return ProgressLogger()
 
 
+# ---------------------------------------------------------------------------------------------
+# Progress table: the listener's events as rows an operator can query with SQL
+# ---------------------------------------------------------------------------------------------
+# Rows reach the table up to PROGRESS_FLUSH_SECONDS after their event (one small append per flush).
+PROGRESS_FLUSH_SECONDS = 30.0
+PROGRESS_RETENTION_EVERY_SECONDS = 3600.0
+# Rows kept while flushes fail; the oldest go first beyond it (about 80 minutes at two batches a second).
+PROGRESS_BUFFER_LIMIT = 10_000
+# After stop, how long to wait for the 'terminated' event, which arrives on the listener bus.
+PROGRESS_TERMINATED_WAIT_SECONDS = 10.0
+INPUTS = ("orders", "payments")  # the join's left and right inputs, in plan order
+# durationMs parts with a column of their own; every part, these and any other, is also in duration_ms.
+DURATION_COLUMNS = {
+    "triggerExecution": "trigger_execution_ms",
+    "addBatch": "add_batch_ms",
+    "getBatch": "get_batch_ms",
+    "latestOffset": "latest_offset_ms",
+    "queryPlanning": "query_planning_ms",
+    "walCommit": "wal_commit_ms",
+    "commitOffsets": "commit_offsets_ms",
+}
+PROGRESS_COLUMNS = (
+    ("recorded_at", "TIMESTAMP"),  # when the listener received the event (UTC)
+    ("event", "STRING"),  # started, progress, idle or terminated
+    ("query_name", "STRING"),
+    ("query_id", "STRING"),
+    ("run_id", "STRING"),
+    ("batch_id", "BIGINT"),
+    ("batch_timestamp", "TIMESTAMP"),
+    ("num_input_rows", "BIGINT"),
+    ("input_rows_per_second", "DOUBLE"),
+    ("processed_rows_per_second", "DOUBLE"),
+    *((column, "BIGINT") for column in DURATION_COLUMNS.values()),
+    ("duration_ms", "MAP<STRING, BIGINT>"),
+    ("watermark", "TIMESTAMP"),
+    *((f"{name}_input_rows", "BIGINT") for name in INPUTS),
+    *((f"{name}_end_offset", "STRING") for name in INPUTS),
+    *((f"{name}_metrics", "MAP<STRING, STRING>") for name in INPUTS),
+    ("state_rows_total", "BIGINT"),
+    ("state_memory_used_bytes", "BIGINT"),
+    ("state_commit_ms", "BIGINT"),
+    ("state_rows_dropped_by_watermark", "BIGINT"),
+    ("state_custom_metrics", "MAP<STRING, BIGINT>"),
+    ("latency_budget_ms", "BIGINT"),
+    ("trigger_interval", "STRING"),
+    ("exception", "STRING"),  # terminated rows: the query's exception, if it failed
+    ("config_json", "STRING"),  # started rows: every job parameter
+)
+PROGRESS_SCHEMA = ", ".join(f"{name} {kind}" for name, kind in PROGRESS_COLUMNS)
+PARTITION_COLUMN = "progress_date"  # Parquet folders only: the UTC date of recorded_at
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def parse_timestamp(text: str | None) -> datetime | None:
+    """A progress timestamp ('2026-01-01T12:00:00.000Z') as a UTC datetime."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+
+
+def input_match_keys(config: JobConfig, locations: dict[str, str] | None = None) -> dict[str, list[str]]:
+    """Per input, the texts that identify it in a progress source's description: its table name or
+    folder (absolute too: file sources show absolute paths), plus a table's storage location if known."""
+    keys: dict[str, list[str]] = {}
+    for name, value in zip(INPUTS, (config.left, config.right), strict=True):
+        texts = [value] if value else []
+        if value and config.source == "json":
+            texts.append(Path(value).resolve().as_posix())
+        if (locations or {}).get(name):
+            texts.append(locations[name])
+        keys[name] = [text.rstrip("/") for text in texts]
+    return keys
+
+
+def source_inputs(descriptions: list[str], keys: dict[str, list[str]]) -> list[str]:
+    """The input (orders or payments) of each progress source: the one whose name or path its
+    description contains, as a whole name. When that does not pair each source with a different input
+    (rate sources show no name), index order: the join's left input (orders) comes first."""
+
+    def named(description: str) -> list[str]:
+        return [
+            name
+            for name, texts in keys.items()
+            if any(re.search(re.escape(text) + r"(?![\w.-])", description) for text in texts)
+        ]
+
+    matched = [named(description) for description in descriptions]
+    if all(len(names) == 1 for names in matched) and len({names[0] for names in matched}) == len(matched):
+        return [names[0] for names in matched]
+    return list(INPUTS[: len(descriptions)])
+
+
+def progress_columns(progress: dict[str, Any], keys: dict[str, list[str]]) -> dict[str, Any]:
+    """The columns a StreamingQueryProgress dict fills."""
+    durations = {part: int(ms) for part, ms in (progress.get("durationMs") or {}).items()}
+    state = progress.get("stateOperators") or []
+    custom: dict[str, int] = {}
+    for operator in state:
+        for metric, value in (operator.get("customMetrics") or {}).items():
+            custom[metric] = custom.get(metric, 0) + int(value)
+    rate = progress.get("inputRowsPerSecond"), progress.get("processedRowsPerSecond")
+    columns = {
+        "batch_id": progress.get("batchId"),
+        "batch_timestamp": parse_timestamp(progress.get("timestamp")),
+        "num_input_rows": progress.get("numInputRows"),
+        "input_rows_per_second": None if rate[0] is None else float(rate[0]),
+        "processed_rows_per_second": None if rate[1] is None else float(rate[1]),
+        **{column: durations.get(part) for part, column in DURATION_COLUMNS.items()},
+        "duration_ms": durations,
+        "watermark": parse_timestamp((progress.get("eventTime") or {}).get("watermark")),
+        "state_rows_total": state_total(state, "numRowsTotal"),
+        "state_memory_used_bytes": state_total(state, "memoryUsedBytes"),
+        "state_commit_ms": state_total(state, "commitTimeMs"),
+        "state_rows_dropped_by_watermark": state_total(state, "numRowsDroppedByWatermark"),
+        "state_custom_metrics": custom,
+    }
+    sources = progress.get("sources") or []
+    for name, source in zip(source_inputs([s.get("description") or "" for s in sources], keys), sources, strict=True):
+        end_offset = source.get("endOffset")
+        columns[f"{name}_input_rows"] = source.get("numInputRows")
+        columns[f"{name}_end_offset"] = None if end_offset is None else json.dumps(end_offset, sort_keys=True)
+        columns[f"{name}_metrics"] = {metric: str(value) for metric, value in (source.get("metrics") or {}).items()}
+    return columns
+
+
+def progress_row(entry: dict[str, Any], config: JobConfig, keys: dict[str, list[str]]) -> dict[str, Any]:
+    """One progress-table row from a buffered listener entry; columns an event does not fill are null."""
+    row: dict[str, Any] = dict.fromkeys(name for name, _ in PROGRESS_COLUMNS)
+    row.update(
+        recorded_at=entry["recorded_at"],
+        event=entry["event"],
+        query_name=config.query_name,
+        query_id=entry.get("query_id"),
+        run_id=entry.get("run_id"),
+        latency_budget_ms=config.latency_budget_ms,
+        trigger_interval=config.trigger_interval,
+        exception=entry.get("exception"),
+    )
+    if entry["event"] == "started":
+        row["config_json"] = json.dumps(asdict(config), sort_keys=True)
+    if entry.get("progress"):
+        row.update(progress_columns(entry["progress"], keys))
+    return row
+
+
+def retention_statement(table: str, retention_days: int) -> str:
+    return f"DELETE FROM {table} WHERE recorded_at < current_timestamp() - INTERVAL {int(retention_days)} DAYS"
+
+
+def expired_partitions(names: list[str], today: date, retention_days: int) -> list[str]:
+    """Partition folders ('progress_date=2026-01-01') whose whole day is older than the retention: a row
+    stays between retention_days and retention_days + 1 days."""
+    cutoff = today - timedelta(days=retention_days)
+    expired = []
+    for name in names:
+        key, _, value = name.partition("=")
+        try:
+            if key == PARTITION_COLUMN and date.fromisoformat(value) < cutoff:
+                expired.append(name)
+        except ValueError:
+            continue
+    return sorted(expired)
+
+
+class ProgressSink(Protocol):
+    def append(self, rows: list[dict[str, Any]]) -> None: ...
+
+    def expire(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class DeltaProgressSink:
+    """A Unity Catalog table, created as Delta by the first append."""
+
+    spark: Any
+    table: str
+    retention_days: int
+
+    def append(self, rows: list[dict[str, Any]]) -> None:
+        frame = self.spark.createDataFrame(rows, PROGRESS_SCHEMA)
+        frame.write.format("delta").mode("append").saveAsTable(self.table)
+
+    def expire(self) -> None:
+        if self.spark.catalog.tableExists(self.table):
+            self.spark.sql(retention_statement(self.table, self.retention_days))
+
+
+@dataclass(frozen=True)
+class ParquetProgressSink:
+    """A Parquet folder partitioned by the UTC date; retention removes whole expired date folders."""
+
+    spark: Any
+    folder: str
+    retention_days: int
+
+    def append(self, rows: list[dict[str, Any]]) -> None:
+        dated = [row | {PARTITION_COLUMN: row["recorded_at"].astimezone(UTC).date()} for row in rows]
+        frame = self.spark.createDataFrame(dated, f"{PROGRESS_SCHEMA}, {PARTITION_COLUMN} DATE")
+        frame.write.mode("append").partitionBy(PARTITION_COLUMN).parquet(self.folder)
+
+    def expire(self) -> None:
+        folder = Path(self.folder)
+        names = [path.name for path in folder.iterdir()] if folder.is_dir() else []
+        for name in expired_partitions(names, utc_now().date(), self.retention_days):
+            shutil.rmtree(folder / name, ignore_errors=True)
+
+
+def one_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:300]
+
+
+class ProgressRecorder:
+    """Buffers the listener's entries and writes them from a daemon thread in the driver: one append
+    every `flush_seconds`, and at stop. Retention runs at start and every `retention_every_seconds`.
+    A failed flush or retention logs a warning and never reaches the query; failed rows stay buffered
+    for the next flush, up to `limit` rows (the oldest are dropped beyond it)."""
+
+    def __init__(
+        self,
+        sink: ProgressSink,
+        config: JobConfig,
+        keys: dict[str, list[str]],
+        flush_seconds: float = PROGRESS_FLUSH_SECONDS,
+        retention_every_seconds: float = PROGRESS_RETENTION_EVERY_SECONDS,
+        limit: int = PROGRESS_BUFFER_LIMIT,
+    ):
+        self.sink, self.config, self.keys = sink, config, keys
+        self.flush_seconds, self.retention_every_seconds, self.limit = flush_seconds, retention_every_seconds, limit
+        self.terminated = threading.Event()
+        self.dropped = 0
+        self._entries: deque[dict[str, Any]] = deque()
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="progress-recorder", daemon=True)
+
+    def add(self, entry: dict[str, Any]) -> None:
+        """Called by the listener: an append to a list, nothing else."""
+        with self._lock:
+            self._entries.append(entry)
+            self._trim()
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._entries)
+
+    def _trim(self) -> None:
+        while len(self._entries) > self.limit:
+            self._entries.popleft()
+            self.dropped += 1
+
+    def flush(self) -> int:
+        """Write the buffered rows in one append; the number written (0 on failure, rows kept)."""
+        with self._lock:
+            entries = list(self._entries)
+            self._entries.clear()
+        if not entries:
+            return 0
+        try:
+            self.sink.append([progress_row(entry, self.config, self.keys) for entry in entries])
+        except Exception as error:  # a monitoring write must never stop the stream
+            with self._lock:
+                self._entries.extendleft(reversed(entries))
+                dropped_before = self.dropped
+                self._trim()
+                dropped = self.dropped - dropped_before
+            log.warning(
+                "progress_flush_failed rows=%d kept for the next flush (dropped %d oldest): %s",
+                len(entries) - dropped,
+                dropped,
+                one_line(error),
+            )
+            return 0
+        return len(entries)
+
+    def expire(self) -> None:
+        try:
+            self.sink.expire()
+        except Exception as error:
+            log.warning("progress_retention_failed: %s", one_line(error))
+
+    def _loop(self) -> None:
+        next_expiry = 0.0
+        while True:
+            if time.monotonic() >= next_expiry:
+                self.expire()
+                next_expiry = time.monotonic() + self.retention_every_seconds
+            stopping = self._stopping.wait(self.flush_seconds)
+            self.flush()
+            if stopping:
+                return
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 120.0) -> None:
+        """Flush what is left and end the thread."""
+        self._stopping.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        else:
+            self.flush()
+
+
+def table_locations(spark, config: JobConfig) -> dict[str, str]:
+    """Storage locations of the input tables: a Delta source's description shows its path, not its name."""
+    locations = {}
+    if config.source == "table":
+        for name, table in zip(INPUTS, (config.left, config.right), strict=True):
+            try:
+                locations[name] = spark.sql(f"DESCRIBE DETAIL {table}").first()["location"]
+            except Exception as error:
+                log.warning("progress_source_location_unknown %s: %s", table, one_line(error))
+    return locations
+
+
+def progress_recorder(spark, config: JobConfig) -> ProgressRecorder | None:
+    """The recorder for --progress-table/--progress-path, or None when progress is not recorded."""
+    if not config.progress_table:
+        return None
+    sink_class = DeltaProgressSink if config.source == "table" else ParquetProgressSink
+    sink = sink_class(spark, config.progress_table, config.progress_retention_days)
+    keys = input_match_keys(config, table_locations(spark, config))
+    return ProgressRecorder(sink, config, keys, PROGRESS_FLUSH_SECONDS, PROGRESS_RETENTION_EVERY_SECONDS)
+
+
 def run(spark, config: JobConfig) -> None:
-    """Start the join on `spark`, log progress, and wait until it ends (or `run_seconds` pass)."""
-    listener = make_progress_listener(config.latency_budget_ms, config.behind_ratio)
+    """Start the join on `spark`, log (and record) progress, and wait until it ends (or `run_seconds` pass)."""
+    recorder = progress_recorder(spark, config)
+    listener = make_progress_listener(config.latency_budget_ms, config.behind_ratio, recorder)
     spark.streams.addListener(listener)
+    if recorder is not None:
+        recorder.start()
+    query = None
     try:
         orders, payments = read_sources(spark, config)
         query = start_query(join_streams(orders, payments, config), config)
@@ -486,6 +859,10 @@ def run(spark, config: JobConfig) -> None:
             query.awaitTermination(config.run_seconds)
             query.stop()
     finally:
+        if recorder is not None:
+            if query is not None:
+                recorder.terminated.wait(PROGRESS_TERMINATED_WAIT_SECONDS)
+            recorder.stop()
         # Detach before shutdown so no event is sent to a closing Python process.
         spark.streams.removeListener(listener)
 
