@@ -245,8 +245,8 @@ CASES = [
         "checklist row without a basis",
         edit(
             RUNBOOK,
-            "| Input rate | Structured Streaming tab",
-            "| Worker count | Compute page | 4 workers |\n| Input rate | Structured Streaming tab",
+            "| Checkpoint path | **Owner.**",
+            "| Worker count | Compute page | 4 workers |\n| Checkpoint path | **Owner.**",
         ),
         ("claim without a basis", '"Worker count Compute page 4 workers"', line_of(RUNBOOK, "| Worker count |")),
     ),
@@ -284,11 +284,11 @@ CASES = [
     ),
     Case(
         "tuning step lost its recommendation reference",
-        edit(RUNBOOK, "   and resume ({need}`REC_FRESH_CHECKPOINT_ROUTE`).", "   and resume."),
+        edit(RUNBOOK, "then resume ({need}`REC_FRESH_CHECKPOINT_ROUTE`).", "then resume."),
         (
             "claim without a basis",
-            '"Change the spec: a new --checkpoint-location folder',
-            line_of(RUNBOOK, "4. **Change the spec**"),
+            '"Owner. Change the spec: a new --checkpoint-location',
+            line_of(RUNBOOK, "6. **Owner.** Change the spec"),
         ),
     ),
     Case(
@@ -902,8 +902,8 @@ CASES = [
         "a partition count typed inside a config line in inline code",
         edit(
             RUNBOOK,
-            "`spark.sql.streaming.stateStore.partitions` to the job cluster's",
-            '`spark.sql.streaming.stateStore.partitions: "32"` to the job cluster\'s',
+            "add `spark.sql.streaming.stateStore.partitions` set to",
+            'add `spark.sql.streaming.stateStore.partitions: "32"` set to',
         ),
         ("'.partitions: \"32' is a spec figure not bound to the spec", line_of(RUNBOOK, 'partitions: "32"')),
     ),

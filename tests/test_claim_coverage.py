@@ -94,16 +94,16 @@ HARMLESS = [
     Harmless(
         "prose paragraph marked inference with underscores",
         edit(
-            "**Inference.** Preferred where the feature is available",
-            "__Inference:__ Preferred where the feature is available",
+            "**Inference.** Prefer this route where it is available",
+            "__Inference:__ Prefer this route where it is available",
         ),
     ),
     Harmless(
         "checklist row bound to a recommendation",
         edit(
-            "| Input rate | Structured Streaming tab",
+            "| Checkpoint path | **Owner.**",
             "| Partitions | Environment tab | 8 ({need}`REC_PARTITIONS_LOW_END`) |\n"
-            "| Input rate | Structured Streaming tab",
+            "| Checkpoint path | **Owner.**",
         ),
     ),
     Harmless(
