@@ -108,7 +108,7 @@ class BundleSpec:
         are applied by the CLI at deploy time and are not modelled here)."""
         found: dict[str, Any] = {f"var.{name}": value for name, value in self.target_variables(target).items()}
         found |= {"bundle.name": (self.bundle.get("bundle") or {}).get("name", ""), "bundle.target": target}
-        for path, document in self.resource_files.items():
+        for document in self.resource_files.values():
             for kind, resources in (document.get("resources") or {}).items():
                 for key, resource in (resources or {}).items():
                     for field_name, value in (resource or {}).items():

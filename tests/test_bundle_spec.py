@@ -143,5 +143,5 @@ def test_references_resolve_bundle_and_resource_names() -> None:
     assert references["bundle.name"] == BUNDLE.bundle["bundle"]["name"]
     assert references[f"resources.schemas.{MONITORING}.name"] == references["var.monitoring_schema"]
     assert substitute("${bundle.name}/${bundle.target}", references) == f"{references['bundle.name']}/prod"
-    with pytest.raises(KeyError, match="resources.schemas.missing.name"):
+    with pytest.raises(KeyError, match=r"resources\.schemas\.missing\.name"):
         substitute("${resources.schemas.missing.name}", references)
