@@ -52,6 +52,7 @@ from . import (
     structure,
 )
 from .claim_marks import cite_role, descriptive_role, render_claim_marks
+from .dependencies import note_governed_files
 from .context import CheckContext, Problem
 from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_lines
 from .evidence_quotes import AssumedRole, BenchRole
@@ -137,6 +138,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("claim-coverage", ClaimCoverageDirective)
     app.add_role("bench", BenchRole())
     app.add_role("assumed", AssumedRole())
+    app.connect("source-read", note_governed_files)
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)
     app.connect("doctree-resolved", fill_source_matrices)

@@ -1,0 +1,48 @@
+"""An incremental build (no -E, the doctree cache kept) re-runs the rules after an edit to any file the
+pages are checked against, not only after an edit to a page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from docs_project import Project, copy_project
+
+SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
+RESULT = "benchmarks/results/job_latency.json"
+SNAPSHOT = "_ext/runbook_checks/spark_keys_snapshot.json"
+
+
+def scale_first_summary_figure(project: Project) -> None:
+    result = json.loads(project.read(RESULT))
+    key = next(k for k, v in result["summary"].items() if isinstance(v, int | float) and v)
+    result["summary"][key] = result["summary"][key] * 2
+    project.write(RESULT, json.dumps(result, indent=2))
+
+
+EDITS = [
+    ("spec", lambda p: p.replace(SPEC, 'shuffle.partitions: "8"', 'shuffle.partitions: "12"'), "[runbook.spec]"),
+    ("README", lambda p: p.replace("README.md", "](docs/sources.md)", "](docs/missing.md)"), "[runbook.link]"),
+    ("result file", scale_first_summary_figure, "[runbook.evidence]"),
+    ("key snapshot", lambda p: p.replace(SNAPSHOT, '"spark.sql.shuffle.partitions",', ""), "[runbook.spark-key]"),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("incremental") / "project")
+    first = project.build()
+    assert first.returncode == 0, first.output
+    return project
+
+
+@pytest.mark.parametrize(("name", "edit", "subtype"), EDITS, ids=[edit[0] for edit in EDITS])
+def test_incremental_build_fails_after_a_governed_file_changes(built: Project, name, edit, subtype) -> None:
+    relative = {"spec": SPEC, "README": "README.md", "result file": RESULT, "key snapshot": SNAPSHOT}[name]
+    original = built.read(relative)
+    edit(built)
+    try:
+        result = built.build()
+        assert result.returncode != 0 and subtype in result.output, result.output
+    finally:
+        built.write(relative, original)
