@@ -52,9 +52,9 @@ from . import (
     structure,
 )
 from .claim_marks import cite_role, descriptive_role, render_claim_marks
-from .dependencies import note_governed_files
 from .context import CheckContext, Problem
 from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_lines
+from .dependencies import note_governed_files
 from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
