@@ -27,14 +27,10 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext"), str(REPO_ROOT / "benchmarks")]
 
-from bundle_spec import load_bundle  # noqa: E402
-from job_run import Variant, measure  # noqa: E402
+from job_run import LOCAL_CORES, Variant, measure, runbook_settings, session, write_result  # noqa: E402
 from producer import TICK_S  # noqa: E402
-from provenance import finish, provenance  # noqa: E402
-from runbook_checks.evidence_results import BACKLOG_LIMIT_S, SCHEMAS, SUSTAINED_SHARE, summarize  # noqa: E402
-from runbook_checks.spec_consistency import task_parameter  # noqa: E402
-
-from template_domain.template_source.staging import local_runner  # noqa: E402
+from provenance import provenance  # noqa: E402
+from runbook_checks.evidence_results import BACKLOG_LIMIT_S, SUSTAINED_SHARE  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 HDFS_PROVIDER = "org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider"
@@ -43,7 +39,6 @@ NO_DATA = "spark.sql.streaming.noDataMicroBatches.enabled"
 PARTITIONS = "spark.sql.shuffle.partitions"
 PROVIDER = "spark.sql.streaming.stateStore.providerClass"
 ROW_COUNT = "spark.sql.streaming.stateStore.rocksdb.trackTotalNumberOfRows"
-LOCAL_CORES = 2
 
 
 @dataclass(frozen=True)
@@ -77,13 +72,6 @@ QUICK = Plan(
 )
 
 
-def runbook_settings() -> tuple[dict[str, str], str, str]:
-    """The spec's spark_conf scaled to local cores, the note saying how, and the spec's trigger."""
-    conf, note = local_runner.local_spark_conf(local_runner.spec_cluster(REPO_ROOT), LOCAL_CORES)
-    (_, spec_job), *_ = load_bundle(REPO_ROOT).jobs().values()
-    return conf, note, task_parameter(spec_job["tasks"][0], "--trigger-interval")
-
-
 def variants() -> list[Variant]:
     conf, _, trigger = runbook_settings()
     # Every variant sets every key any variant changes (Spark's default where the runbook is silent),
@@ -114,13 +102,6 @@ def variants() -> list[Variant]:
         vary("default-trigger", "default trigger (ProcessingTime(0))", other_trigger="default"),
         vary("trigger-1s", "processing-time trigger 1 second", other_trigger="1 second"),
     ]
-
-
-def session():
-    spark = local_runner.create_session(local_runner.LocalSpark(cores=LOCAL_CORES, bundle_root=str(REPO_ROOT)))
-    spark.sparkContext.setLogLevel("OFF")  # stopping a query interrupts its tasks; those traces are noise here
-    spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "100000")
-    return spark
 
 
 def worker(kind: str, plan: Plan, repetition: int, result: Path) -> None:
@@ -167,28 +148,6 @@ def spawn(kind: str, plan_name: str, repetition: int, folder: Path) -> list[dict
     command = [sys.executable, __file__, "--worker", kind, "--repetition", str(repetition), "--result", str(result)]
     subprocess.run(command + (["--quick"] if plan_name == "quick" else []), check=True)
     return json.loads(result.read_text(encoding="utf-8"))
-
-
-def write_result(
-    path: Path, benchmark: str, origin: dict, parameters: dict, configs: list[Variant], runs: list
-) -> dict:
-    document = {
-        "benchmark": benchmark,
-        "schema": SCHEMAS[benchmark],
-        "provenance": finish(origin),
-        "parameters": parameters,
-        "configurations": [asdict(v) for v in configs],
-        "summary": {},
-        "runs": runs,
-    }
-    document["summary"] = summarize(document)
-    # Summary figures one per line (the build reports a mismatch at its line); raw runs compact.
-    text = json.dumps({k: v for k, v in document.items() if k != "runs"}, indent=1)
-    text = (
-        text[:-2] + ',\n "runs": [\n' + ",\n".join(json.dumps(run, separators=(",", ":")) for run in runs) + "\n ]\n}\n"
-    )
-    path.write_text(text, encoding="utf-8")
-    return document
 
 
 def main() -> None:

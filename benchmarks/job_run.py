@@ -16,14 +16,23 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from bundle_spec import load_bundle
 from producer import Producer
+from provenance import REPO_ROOT, finish
+from runbook_checks.evidence_results import SCHEMAS, summarize
+from runbook_checks.spec_consistency import task_parameter
 
+from template_domain.template_source.staging import local_runner
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
 
+LOCAL_CORES = 2
 PARTS = ("addBatch", "getBatch", "latestOffset", "queryPlanning", "walCommit", "commitOffsets", "triggerExecution")
 
 
@@ -119,10 +128,12 @@ def jvm_memory_mb(spark) -> dict[str, float]:
     }
 
 
-def measure(
-    spark, variant: Variant, events_per_second: int, warmup_s: float, window_s: float, work: Path, drain_s: float = 5.0
-) -> dict:
-    """Run `variant` at `events_per_second` per stream; return the raw run record."""
+@contextmanager
+def running(
+    spark, variant: Variant, events_per_second: int, work: Path
+) -> Iterator[tuple[job.JobConfig, Producer, Any, float]]:
+    """The job on `variant`'s settings over fresh landing folders a producer fills at `events_per_second`
+    per stream, on a fresh checkpoint: (config, producer, query, t0); producer and query stop on exit."""
     for key, value in variant.conf.items():
         spark.conf.set(key, value)
     folder = work / f"{variant.name}-{events_per_second}-{time.time_ns()}"
@@ -141,6 +152,18 @@ def measure(
     query = None
     try:
         query = job.start_query(job.join_streams(*job.read_sources(spark, config), config), config)
+        yield config, producer, query, t0
+    finally:
+        producer.stop()
+        if query is not None:
+            query.stop()
+
+
+def measure(
+    spark, variant: Variant, events_per_second: int, warmup_s: float, window_s: float, work: Path, drain_s: float = 5.0
+) -> dict:
+    """Run `variant` at `events_per_second` per stream; return the raw run record."""
+    with running(spark, variant, events_per_second, work) as (config, producer, query, t0):
         window = (round(warmup_s * 1000), round((warmup_s + window_s) * 1000))
         time.sleep(max(0.0, t0 + warmup_s + window_s - time.time()))
         memory = jvm_memory_mb(spark)
@@ -152,10 +175,6 @@ def measure(
         time.sleep(min(1.0, max(0.0, deadline - time.time())))
         progress = [json.loads(p.json) for p in query.recentProgress]
         snapshot_ms = round((time.time() - t0) * 1000)
-    finally:
-        producer.stop()
-        if query is not None:
-            query.stop()
     e2e, censored = e2e_samples(
         spark,
         Path(config.output),
@@ -176,3 +195,39 @@ def measure(
         "e2e_censored_ms": censored,
         "memory_at_window_end": memory,
     }
+
+
+def runbook_settings() -> tuple[dict[str, str], str, str]:
+    """The spec's spark_conf scaled to local cores, the note saying how, and the spec's trigger."""
+    conf, note = local_runner.local_spark_conf(local_runner.spec_cluster(REPO_ROOT), LOCAL_CORES)
+    (_, spec_job), *_ = load_bundle(REPO_ROOT).jobs().values()
+    return conf, note, task_parameter(spec_job["tasks"][0], "--trigger-interval")
+
+
+def session():
+    spark = local_runner.create_session(local_runner.LocalSpark(cores=LOCAL_CORES, bundle_root=str(REPO_ROOT)))
+    spark.sparkContext.setLogLevel("OFF")  # stopping a query interrupts its tasks; those traces are noise here
+    spark.conf.set("spark.sql.streaming.numRecentProgressUpdates", "100000")
+    return spark
+
+
+def write_result(
+    path: Path, benchmark: str, origin: dict, parameters: dict, configs: list[Variant], runs: list
+) -> dict:
+    document = {
+        "benchmark": benchmark,
+        "schema": SCHEMAS[benchmark],
+        "provenance": finish(origin),
+        "parameters": parameters,
+        "configurations": [asdict(v) for v in configs],
+        "summary": {},
+        "runs": runs,
+    }
+    document["summary"] = summarize(document)
+    # Summary figures one per line (the build reports a mismatch at its line); raw runs compact.
+    text = json.dumps({k: v for k, v in document.items() if k != "runs"}, indent=1)
+    text = (
+        text[:-2] + ',\n "runs": [\n' + ",\n".join(json.dumps(run, separators=(",", ":")) for run in runs) + "\n ]\n}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    return document

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 # benchmark name -> schema version this code reads
-SCHEMAS = {"job_latency": 2, "job_capacity": 2, "docs_scaling": 1}
+SCHEMAS = {"job_latency": 2, "job_capacity": 2, "job_soak": 1, "docs_scaling": 1}
 # Results with raw samples and a summary the build recomputes.
-SAMPLED = {"job_latency", "job_capacity"}
+SAMPLED = {"job_latency", "job_capacity", "job_soak"}
 RESULTS_FOLDER = "benchmarks/results"
 SUSTAINED_SHARE = 0.9  # processed at least 90% of what was written in the window...
 BACKLOG_LIMIT_S = 5.0  # ...and no more than 5 s of input waiting at the window's end
@@ -129,8 +129,50 @@ def spread(values: list[float]) -> dict[str, float]:
     return {"median": round(statistics.median(present), 1), "min": min(present), "max": max(present)}
 
 
+def span_figures(batches: list[dict], start_ms: int, end_ms: int) -> dict[str, float]:
+    """Batches that carried data and ended in [start_ms, end_ms): count, trigger and part p50s."""
+    span = [b for b in batches if start_ms <= batch_end(b) < end_ms and b["rows"] > 0]
+    if not span:
+        return {"batches": 0}
+    figures: dict[str, float] = {"batches": len(span)}
+    for part in span[0]["parts_ms"]:
+        name = "trigger_ms.p50" if part == "triggerExecution" else f"parts_ms.{part}.p50"
+        figures[name] = percentile([[b["parts_ms"][part], 1] for b in span], 50)
+    figures["state_commit_ms.p50"] = percentile([[b["state_commit_ms"], 1] for b in span], 50)
+    return figures
+
+
+def soak_figures(document: dict) -> dict[str, float]:
+    """A soak run: per minute, the batches that ended in it and the output then; the trigger p50 of the
+    run's final span as a percentage of its baseline span (spans from the file's parameters)."""
+    (run,) = document["runs"]
+    parameters = document["parameters"]
+    summary: dict[str, float] = {}
+    for sample in run["minutes"]:
+        key = f"minute_{sample['minute']:02d}"
+        span = span_figures(run["batches"], (sample["minute"] - 1) * 60_000, sample["minute"] * 60_000)
+        summary |= {f"{key}.{name}": value for name, value in span.items()}
+        summary[f"{key}.output_files"] = sample["output_files"]
+        summary[f"{key}.output_mb"] = sample["output_bytes"] / 2**20
+        summary[f"{key}.load_1m"] = sample["load_1m"]
+        summary[f"{key}.rss_mb"] = sample["rss_mb"]
+    end = run["minutes"][-1]["at_ms"] if run["minutes"] else 0
+    baseline = span_figures(run["batches"], parameters["baseline_from_s"] * 1000, parameters["baseline_to_s"] * 1000)
+    final = span_figures(run["batches"], parameters["final_from_s"] * 1000, end + 1)
+    summary |= {f"baseline.{name}": value for name, value in baseline.items()}
+    summary |= {f"final.{name}": value for name, value in final.items()}
+    if baseline.get("trigger_ms.p50") and "trigger_ms.p50" in final:
+        summary["trigger_ms.p50.final_pct_of_baseline"] = 100 * final["trigger_ms.p50"] / baseline["trigger_ms.p50"]
+    summary["backlog_events.end"] = (run["minutes"][-1]["written"] if run["minutes"] else 0) - sum(
+        b["rows"] for b in run["batches"] if batch_end(b) <= end
+    )
+    return {name: round(float(value), 1) for name, value in summary.items()}
+
+
 def summarize(document: dict) -> dict[str, float]:
-    """Every summary figure of a job_latency or job_capacity result, from its raw runs."""
+    """Every summary figure of a job_latency, job_capacity or job_soak result, from its raw runs."""
+    if document["benchmark"] == "job_soak":
+        return soak_figures(document)
     triggers = {c["name"]: c["trigger"] for c in document["configurations"]}
     summary: dict[str, float] = {}
     if document["benchmark"] == "job_latency":

@@ -140,7 +140,48 @@ def docs_scaling_rows(document: dict, view: str) -> tuple[list[str], list[list[s
     return headers, rows
 
 
-RENDERERS = {"job_latency": job_latency_rows, "job_capacity": job_capacity_rows, "docs_scaling": docs_scaling_rows}
+def job_soak_rows(document: dict, view: str) -> tuple[list[str], list[list[str]]]:
+    """One row per minute of the soak: its batches' time and the output at the minute's end."""
+    summary = document["summary"]
+    headers = [
+        "Minute",
+        "Batches",
+        "Trigger p50 (ms)",
+        "addBatch p50",
+        "queryPlanning p50",
+        "latestOffset p50",
+        "Output files",
+        "Output (MB)",
+        "JVM resident (MB)",
+        "Load (1 min)",
+    ]
+    rows = []
+    for sample in document["runs"][0]["minutes"]:
+        key = f"minute_{sample['minute']:02d}"
+        rows.append(
+            [
+                str(sample["minute"]),
+                fmt(summary.get(f"{key}.batches")),
+                fmt(summary.get(f"{key}.trigger_ms.p50")),
+                *(
+                    fmt(summary.get(f"{key}.parts_ms.{part}.p50"))
+                    for part in ("addBatch", "queryPlanning", "latestOffset")
+                ),
+                fmt(summary.get(f"{key}.output_files")),
+                fmt(summary.get(f"{key}.output_mb"), 1),
+                fmt(summary.get(f"{key}.rss_mb")),
+                fmt(summary.get(f"{key}.load_1m"), 2),
+            ]
+        )
+    return headers, rows
+
+
+RENDERERS = {
+    "job_latency": job_latency_rows,
+    "job_capacity": job_capacity_rows,
+    "job_soak": job_soak_rows,
+    "docs_scaling": docs_scaling_rows,
+}
 
 
 def camel_breaks(text: str) -> str:

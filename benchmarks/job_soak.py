@@ -1,0 +1,147 @@
+"""Job soak benchmark: the runbook settings at the production rate for half an hour, on a growing output.
+
+The job's sink checks each batch against the pairs it already wrote and appends one small file per
+batch, so its output grows by up to two files a second. This run keeps the job going on the runbook
+settings (the same `runbook_settings()` as the latency benchmark) while the producer fills the JSON
+landing folders at the production rate declared once in conf.py (`runbook_assumptions`), and records:
+- every micro-batch's progress (as the latency benchmark does: start, `durationMs` parts, rows, state);
+- per minute: the output's Parquet file count and bytes, the events written so far, the JVM's heap
+  and resident size and the machine's 1-minute load average (other work on the machine shows there).
+
+The summary (recomputed by the docs build) holds per-minute trigger p50 and the ratio of the trigger
+p50 in the run's last sixth (minutes 25-30) to that in its second sixth (minutes 5-10).
+Writes benchmarks/results/job_soak.json. `--quick` is a 2-minute smoke run of the same pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext"), str(REPO_ROOT / "benchmarks")]
+
+from job_run import (  # noqa: E402
+    LOCAL_CORES,
+    Variant,
+    batch_sample,
+    jvm_memory_mb,
+    runbook_settings,
+    running,
+    session,
+    write_result,
+)
+from producer import TICK_S  # noqa: E402
+from provenance import provenance  # noqa: E402
+
+RESULTS = REPO_ROOT / "benchmarks" / "results"
+QUICK_MINUTES = 2
+
+
+def declared_assumption(name: str, conf_py: Path = REPO_ROOT / "conf.py") -> int | float:
+    """One of conf.py's `runbook_assumptions`, read without importing (and so without running) conf.py."""
+    for node in ast.parse(conf_py.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "runbook_assumptions" for target in node.targets
+        ):
+            return ast.literal_eval(node.value)[name]
+    raise KeyError(f"{conf_py} declares no runbook_assumptions")
+
+
+def spans_s(minutes: float) -> dict[str, int]:
+    """The compared spans: the run's second sixth (minutes 5-10 of 30) and its last sixth (25-30)."""
+    total = round(minutes * 60)
+    return {"baseline_from_s": total // 6, "baseline_to_s": total // 3, "final_from_s": total - total // 6}
+
+
+def output_sample(output: Path) -> tuple[int, int]:
+    """(Parquet files, their bytes) in the sink's output folder."""
+    sizes = [path.stat().st_size for path in output.glob("*.parquet")]
+    return len(sizes), sum(sizes)
+
+
+def soak(spark, variant: Variant, events_per_second: int, minutes: int, work: Path) -> dict:
+    """Run `variant` for `minutes`; return the raw run record with one sample per minute."""
+    samples = []
+    with running(spark, variant, events_per_second, work) as (config, producer, query, t0):
+        for minute in range(1, minutes + 1):
+            time.sleep(max(0.0, t0 + 60 * minute - time.time()))
+            files, size = output_sample(Path(config.output))
+            samples.append(
+                {
+                    "minute": minute,
+                    "at_ms": round((time.time() - t0) * 1000),
+                    "output_files": files,
+                    "output_bytes": size,
+                    "written": producer.written_by(round((time.time() - t0) * 1000)),
+                    "load_1m": round(os.getloadavg()[0], 2),
+                    **jvm_memory_mb(spark),
+                }
+            )
+            print(f"  minute {minute}: {files} output files, {size / 2**20:.1f} MB", flush=True)
+        progress = [json.loads(p.json) for p in query.recentProgress]
+        snapshot_ms = round((time.time() - t0) * 1000)
+    return {
+        "configuration": variant.name,
+        "events_per_second_per_stream": events_per_second,
+        "snapshot_ms": snapshot_ms,
+        "minutes": samples,
+        "batches": [batch_sample(p, t0) for p in progress],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=int, default=30, help="how long the job runs (default 30)")
+    parser.add_argument("--quick", action="store_true", help=f"smoke run of {QUICK_MINUTES} minutes")
+    parser.add_argument(
+        "--events-per-second",
+        type=int,
+        default=declared_assumption("production_eps"),
+        help="rate per stream (default: conf.py runbook_assumptions['production_eps'])",
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS, help="result folder (default benchmarks/results)")
+    args = parser.parse_args()
+    minutes = QUICK_MINUTES if args.quick else args.minutes
+    conf, note, trigger = runbook_settings()
+    variant = Variant("runbook", "runbook", conf, trigger, "runbook settings")
+    parameters = {
+        "minutes": minutes,
+        "events_per_second_per_stream": args.events_per_second,
+        "runbook_trigger": trigger,
+        "runbook_local_scaling": note,
+        "producer_tick_ms": round(TICK_S * 1000),
+        **spans_s(minutes),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    origin = provenance(LOCAL_CORES, args.quick)
+    spark = session()
+    work = Path(tempfile.mkdtemp(prefix="job-soak-"))
+    try:
+        run = soak(spark, variant, args.events_per_second, minutes, work)
+    finally:
+        spark.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    document = write_result(args.out / "job_soak.json", "job_soak", origin, parameters, [variant], [run])
+    summary = document["summary"]
+    for minute in range(1, minutes + 1):
+        key = f"minute_{minute:02d}"
+        print(
+            f"{key}: trigger p50 {summary.get(f'{key}.trigger_ms.p50')} ms, "
+            f"addBatch p50 {summary.get(f'{key}.parts_ms.addBatch.p50')} ms, "
+            f"{summary.get(f'{key}.output_files')} files, load {summary.get(f'{key}.load_1m')}",
+            flush=True,
+        )
+    ratio = summary.get("trigger_ms.p50.final_pct_of_baseline")
+    print(f"final / baseline trigger p50: {ratio} %; results in {args.out}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

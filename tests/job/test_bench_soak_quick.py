@@ -1,0 +1,74 @@
+"""The soak benchmark end to end on its `--quick` setting (2 minutes): raw samples, summary, provenance.
+
+Runs `benchmarks/job_soak.py --quick` in its own process (its own JVM) into a temporary folder and
+checks what it wrote, never how fast it was.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docs_project import REPO_ROOT
+from runbook_checks.evidence import check_result_file
+from runbook_checks.evidence_results import load, summarize
+
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+
+from job_soak import QUICK_MINUTES, declared_assumption, spans_s
+
+
+@pytest.fixture(scope="module")
+def soak_result(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("soak")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext")])}
+    command = [sys.executable, str(REPO_ROOT / "benchmarks" / "job_soak.py"), "--quick", "--out", str(out)]
+    completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    return out / "job_soak.json"
+
+
+def test_spans_are_minutes_5_to_10_and_the_last_5_of_a_30_minute_run() -> None:
+    assert spans_s(30) == {"baseline_from_s": 300, "baseline_to_s": 600, "final_from_s": 1500}
+    assert spans_s(QUICK_MINUTES) == {"baseline_from_s": 20, "baseline_to_s": 40, "final_from_s": 100}
+
+
+def test_the_rate_is_the_one_conf_py_declares() -> None:
+    tree = ast.parse((REPO_ROOT / "conf.py").read_text(encoding="utf-8"))
+    (declared,) = (
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "runbook_assumptions"
+    )
+    assert declared_assumption("production_eps") == declared["production_eps"]
+
+
+def test_quick_soak_writes_raw_samples_per_minute_with_provenance(soak_result: Path) -> None:
+    document = load(soak_result)
+    assert document["benchmark"] == "job_soak"
+    origin = document["provenance"]
+    for key in ("git_commit", "pyspark", "java", "cores", "date", "load_average_start", "load_average_end"):
+        assert origin[key], key
+    assert origin["quick"] is True
+    assert document["parameters"]["events_per_second_per_stream"] == declared_assumption("production_eps")
+    (run,) = document["runs"]
+    assert [sample["minute"] for sample in run["minutes"]] == list(range(1, QUICK_MINUTES + 1))
+    for sample in run["minutes"]:
+        assert set(sample) >= {"at_ms", "output_files", "output_bytes", "written", "load_1m", "rss_mb"}
+    assert run["minutes"][-1]["output_files"] > 0 and run["batches"]
+    assert run["batches"][0]["parts_ms"]["addBatch"] >= 0
+
+
+def test_quick_soak_summary_is_the_raw_samples_summary(soak_result: Path) -> None:
+    document = load(soak_result)
+    summary = document["summary"]
+    assert summary == summarize(document)
+    for minute in range(1, QUICK_MINUTES + 1):
+        assert f"minute_{minute:02d}.trigger_ms.p50" in summary
+    assert "trigger_ms.p50.final_pct_of_baseline" in summary
+    problems = list(check_result_file(soak_result, document, ("", "")))
+    assert [p.message for p in problems] == ["results of a --quick smoke run cannot back evidence"]
