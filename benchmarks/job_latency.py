@@ -7,8 +7,10 @@ a steady rate; the real job functions run on embedded Spark, configured from the
   set runs in its own process (its own JVM), configurations interleaved in a rotated order.
 - Capacity: the runbook settings, Spark defaults and 2x partitions at rising rates, until a rate is
   not sustained.
+- Progress cost: the runbook settings without and with the job's progress listener and progress table
+  writer, interleaved in each repetition set, as the latency sets are.
 
-Writes benchmarks/results/job_latency.json and job_capacity.json (provenance, raw per-batch
+Writes benchmarks/results/job_latency.json, job_capacity.json and progress_cost.json (provenance, raw per-batch
 samples, summary) and a plot for each. `--quick` is a smoke run of the whole pipeline on tiny settings.
 """
 
@@ -50,7 +52,8 @@ class Plan:
     warmup_s: float = 6.0
     window_s: float = 20.0
     drain_s: float = 5.0
-    latency_configs: tuple[str, ...] = ()  # empty: all
+    latency_configs: tuple[str, ...] = ()  # empty: all but the progress-cost pair's second
+    progress_configs: tuple[str, ...] = ("runbook", "progress-table")
     capacity_rates: tuple[int, ...] = (50, 200, 1000, 2000, 5000, 10000, 20000)
     capacity_configs: tuple[str, ...] = ("runbook", "spark-defaults", "partitions-2x")
     capacity_warmup_s: float = 6.0
@@ -78,9 +81,11 @@ def variants() -> list[Variant]:
     # so no setting leaks from one run into the next in a shared session.
     conf = {ROW_COUNT: "true"} | conf
 
-    def vary(name: str, changed: str, changes: dict[str, str] | None = None, other_trigger: str = "") -> Variant:
+    def vary(
+        name: str, changed: str, changes: dict[str, str] | None = None, other_trigger: str = "", record: bool = False
+    ) -> Variant:
         """The runbook configuration with exactly one setting changed."""
-        return Variant(name, "variation", conf | (changes or {}), other_trigger or trigger, changed)
+        return Variant(name, "variation", conf | (changes or {}), other_trigger or trigger, changed, record)
 
     partitions = int(conf[PARTITIONS])
     return [
@@ -101,6 +106,7 @@ def variants() -> list[Variant]:
         vary("no-data-batches-on", "noDataMicroBatches true", {NO_DATA: "true"}),
         vary("default-trigger", "default trigger (ProcessingTime(0))", other_trigger="default"),
         vary("trigger-1s", "processing-time trigger 1 second", other_trigger="1 second"),
+        vary("progress-table", "progress listener and progress table writer attached", record=True),
     ]
 
 
@@ -113,8 +119,8 @@ def worker(kind: str, plan: Plan, repetition: int, result: Path) -> None:
     try:
         if plan.jvm_warmup:  # JIT and class loading slow the first query in a JVM: one discarded run
             measure(spark, by_name["runbook"], plan.latency_rate, plan.warmup_s, plan.warmup_s, work, 1.0)
-        if kind == "latency":
-            names = [n for n in by_name if not plan.latency_configs or n in plan.latency_configs]
+        if kind in ("latency", "progress"):
+            names = latency_names(plan, by_name) if kind == "latency" else list(plan.progress_configs)
             shift = repetition % len(names)  # rotate the order per set: no configuration always runs first
             for name in names[shift:] + names[:shift]:
                 print(f"  set {repetition}: {name}", flush=True)
@@ -137,6 +143,12 @@ def worker(kind: str, plan: Plan, repetition: int, result: Path) -> None:
     result.write_text(json.dumps(runs), encoding="utf-8")
 
 
+def latency_names(plan: Plan, by_name: dict[str, Variant]) -> list[str]:
+    if plan.latency_configs:
+        return [n for n in by_name if n in plan.latency_configs]
+    return [n for n, v in by_name.items() if not v.record_progress]
+
+
 def summarize_one(run: dict, variant: Variant) -> dict:
     from runbook_checks.evidence_results import run_figures
 
@@ -154,9 +166,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke run on tiny settings (under 3 minutes)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="result folder (default benchmarks/results)")
-    parser.add_argument("--part", choices=("all", "latency", "capacity"), default="all", help="what to measure")
+    parser.add_argument(
+        "--part", choices=("all", "latency", "capacity", "progress"), default="all", help="what to measure"
+    )
     parser.add_argument("--replot", action="store_true", help="only redraw the plots from the result files")
-    parser.add_argument("--worker", choices=("latency", "capacity"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("latency", "capacity", "progress"), help=argparse.SUPPRESS)
     parser.add_argument("--repetition", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -188,8 +202,17 @@ def main() -> None:
                 for rep in range(plan.repetitions)
                 for run in spawn("latency", "quick" if args.quick else "full", rep, Path(folder))
             ]
-            chosen = [v for n, v in configs.items() if not plan.latency_configs or n in plan.latency_configs]
+            chosen = [configs[n] for n in latency_names(plan, configs)]
             write_result(args.out / "job_latency.json", "job_latency", origin, parameters, chosen, runs)
+        if args.part in ("all", "progress"):
+            origin = provenance(LOCAL_CORES, args.quick)
+            runs = [
+                run
+                for rep in range(plan.repetitions)
+                for run in spawn("progress", "quick" if args.quick else "full", rep, Path(folder))
+            ]
+            chosen = [configs[n] for n in plan.progress_configs]
+            write_result(args.out / "progress_cost.json", "progress_cost", origin, parameters, chosen, runs)
         if args.part in ("all", "capacity"):
             origin = provenance(LOCAL_CORES, args.quick)
             runs = spawn("capacity", "quick" if args.quick else "full", 0, Path(folder))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +43,7 @@ class Variant:
     conf: dict[str, str]
     trigger: str
     changed: str = ""
+    record_progress: bool = False  # the job's progress listener and progress table writer attached, as deployed
 
 
 def started_ms(progress: dict, t0: float) -> int:
@@ -145,18 +146,21 @@ def running(
         checkpoint_location=str(folder / "checkpoint"),
         trigger_interval=variant.trigger,
         query_name=f"bench_{variant.name}".replace("-", "_"),
+        progress_table=str(folder / "progress") if variant.record_progress else "",
     )
     t0 = time.time()
     producer = Producer(Path(config.left), Path(config.right), events_per_second, t0)
     producer.start()
     query = None
     try:
-        query = job.start_query(job.join_streams(*job.read_sources(spark, config), config), config)
-        yield config, producer, query, t0
+        with job.monitoring(spark, config) if variant.record_progress else nullcontext():
+            query = job.start_query(job.join_streams(*job.read_sources(spark, config), config), config)
+            try:
+                yield config, producer, query, t0
+            finally:
+                query.stop()
     finally:
         producer.stop()
-        if query is not None:
-            query.stop()
 
 
 def measure(

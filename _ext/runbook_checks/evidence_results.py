@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 # benchmark name -> schema version this code reads
-SCHEMAS = {"job_latency": 2, "job_capacity": 2, "job_soak": 1, "docs_scaling": 1}
+SCHEMAS = {"job_latency": 2, "progress_cost": 2, "job_capacity": 2, "job_soak": 1, "docs_scaling": 1}
 # Results with raw samples and a summary the build recomputes.
-SAMPLED = {"job_latency", "job_capacity", "job_soak"}
+SAMPLED = {"job_latency", "progress_cost", "job_capacity", "job_soak"}
 RESULTS_FOLDER = "benchmarks/results"
 SUSTAINED_SHARE = 0.9  # processed at least 90% of what was written in the window...
 BACKLOG_LIMIT_S = 5.0  # ...and no more than 5 s of input waiting at the window's end
@@ -170,12 +170,12 @@ def soak_figures(document: dict) -> dict[str, float]:
 
 
 def summarize(document: dict) -> dict[str, float]:
-    """Every summary figure of a job_latency, job_capacity or job_soak result, from its raw runs."""
+    """Every summary figure of a job_latency, progress_cost, job_capacity or job_soak result, from its raw runs."""
     if document["benchmark"] == "job_soak":
         return soak_figures(document)
     triggers = {c["name"]: c["trigger"] for c in document["configurations"]}
     summary: dict[str, float] = {}
-    if document["benchmark"] == "job_latency":
+    if document["benchmark"] in ("job_latency", "progress_cost"):  # repetition sets of configurations
         per_config: dict[str, list[dict[str, float]]] = {}
         for run in document["runs"]:
             per_config.setdefault(run["configuration"], []).append(run_figures(run, triggers[run["configuration"]]))

@@ -31,6 +31,8 @@ import sys
 import threading
 import time
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -842,29 +844,39 @@ def progress_recorder(spark, config: JobConfig) -> ProgressRecorder | None:
     return ProgressRecorder(sink, config, keys, PROGRESS_FLUSH_SECONDS, PROGRESS_RETENTION_EVERY_SECONDS)
 
 
-def run(spark, config: JobConfig) -> None:
-    """Start the join on `spark`, log (and record) progress, and wait until it ends (or `run_seconds` pass)."""
+@contextmanager
+def monitoring(spark, config: JobConfig) -> Iterator[ProgressRecorder | None]:
+    """The progress listener (log lines and warnings) and, with `--progress-table`/`--progress-path`, the
+    recorder that writes the progress table, attached for the block; on exit the recorder waits briefly
+    for the query's terminated event, writes what it holds and stops, and the listener is detached."""
     recorder = progress_recorder(spark, config)
     listener = make_progress_listener(config.latency_budget_ms, config.behind_ratio, recorder)
     spark.streams.addListener(listener)
     if recorder is not None:
         recorder.start()
-    query = None
     try:
-        orders, payments = read_sources(spark, config)
-        query = start_query(join_streams(orders, payments, config), config)
-        if config.trigger_interval == "available-now" or config.run_seconds <= 0:
-            query.awaitTermination()
-        else:
-            query.awaitTermination(config.run_seconds)
-            query.stop()
+        yield recorder
     finally:
         if recorder is not None:
-            if query is not None:
-                recorder.terminated.wait(PROGRESS_TERMINATED_WAIT_SECONDS)
             recorder.stop()
         # Detach before shutdown so no event is sent to a closing Python process.
         spark.streams.removeListener(listener)
+
+
+def run(spark, config: JobConfig) -> None:
+    """Start the join on `spark`, log (and record) progress, and wait until it ends (or `run_seconds` pass)."""
+    with monitoring(spark, config) as recorder:
+        orders, payments = read_sources(spark, config)
+        query = start_query(join_streams(orders, payments, config), config)
+        try:
+            if config.trigger_interval == "available-now" or config.run_seconds <= 0:
+                query.awaitTermination()
+            else:
+                query.awaitTermination(config.run_seconds)
+                query.stop()
+        finally:
+            if recorder is not None:
+                recorder.terminated.wait(PROGRESS_TERMINATED_WAIT_SECONDS)
 
 
 def configure_logging() -> None:
