@@ -54,6 +54,7 @@ class Plan:
     drain_s: float = 5.0
     latency_configs: tuple[str, ...] = ()  # empty: all but the progress-cost pair's second
     progress_configs: tuple[str, ...] = ("runbook", "progress-table")
+    progress_repetitions: int = 5  # a cost of a few percent needs more pairs than the latency sets
     capacity_rates: tuple[int, ...] = (50, 200, 1000, 2000, 5000, 10000, 20000)
     capacity_configs: tuple[str, ...] = ("runbook", "spark-defaults", "partitions-2x")
     capacity_warmup_s: float = 6.0
@@ -71,6 +72,7 @@ QUICK = Plan(
     capacity_configs=("runbook",),
     capacity_warmup_s=3.0,
     capacity_window_s=5.0,
+    progress_repetitions=2,
     jvm_warmup=False,
 )
 
@@ -208,7 +210,7 @@ def main() -> None:
             origin = provenance(LOCAL_CORES, args.quick)
             runs = [
                 run
-                for rep in range(plan.repetitions)
+                for rep in range(plan.progress_repetitions)
                 for run in spawn("progress", "quick" if args.quick else "full", rep, Path(folder))
             ]
             chosen = [configs[n] for n in plan.progress_configs]
