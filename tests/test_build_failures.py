@@ -788,8 +788,7 @@ CASES = [
         ),
         (
             "'REC_COMPUTE_OPTIMIZED_WORKERS' relies on 'SRC_DBX_STATEFUL_STREAMING' (DBR 19 - newer)",
-            "18.x-scala2.13 (target dev)",
-            "(target prod)",
+            "18.x-scala2.13 (targets dev, prod)",
         ),
     ),
     Case(
@@ -798,7 +797,7 @@ CASES = [
             (SPEC, "spark_version: 18.x-scala2.13", "spark_version: 15.4.x-scala2.12"),
             (RUNBOOK, "      spark_version: 18.x-scala2.13", "      spark_version: 15.4.x-scala2.12"),
         ),
-        ("spec spark_version '15.4.x-scala2.12' (target dev) is not in conf.py runbook_runtime_spark",),
+        ("spec spark_version '15.4.x-scala2.12' (targets dev, prod) is not in conf.py runbook_runtime_spark",),
     ),
     Case(
         "a runtime condition the claim's text does not state",
@@ -833,7 +832,7 @@ CASES = [
             "- {spec}`workers=4` {spec}`node_type=c5.xlarge` workers",
         ),
         (
-            "{spec}`workers=4` but resources/low_latency_stream_join_simple_job.job.yml (target dev)",
+            "{spec}`workers=4` but resources/low_latency_stream_join_simple_job.job.yml (targets dev, prod)",
             "gives workers = '2'",
             line_of(RUNBOOK, "{spec}`workers=4` {spec}`node_type"),
         ),
@@ -919,7 +918,7 @@ CASES = [
         "a heading with a worker range the spec does not give",
         edit(RUNBOOK, "### When to scale to 4 workers", "### When to scale to 3-4 workers"),
         (
-            "title 'When to scale to 3-4 workers': '3-4 workers' is not a spec value for target dev (allowed: 2, 4)",
+            "title 'When to scale to 3-4 workers': '3-4 workers' is not a spec value for targets dev, prod (allowed: 2, 4)",
             line_of(RUNBOOK, "### When to scale to 3-4 workers"),
         ),
     ),
@@ -1039,6 +1038,7 @@ CASES = [
         ),
         (
             "assumed role: no assumption 'production_rate' in conf.py runbook_assumptions (known: production_eps)",
+            "[runbook.evidence]",
             line_of(RUNBOOK, "{assumed}`production_rate`"),
         ),
     ),
@@ -1077,6 +1077,7 @@ CASES = [
             "evidence.md:"
             f"{line_containing(REPO_ROOT / 'docs/evidence.md', '{bench}`job_capacity:runbook.max_sustained_eps`')}",
             "no figure 'runbook.max_sustained' in the results",
+            "[runbook.evidence]",
         ),
     ),
 ]

@@ -57,6 +57,7 @@ from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_
 from .dependencies import note_governed_files
 from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
+from .one_finding import merged
 from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
 from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
 
@@ -100,7 +101,7 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
         return
     ctx = CheckContext.build(app)
     for rule in [markdown_mapping] if writing_mapping else RULES:
-        for problem in rule.check(ctx):
+        for problem in merged(rule.check(ctx)):
             warn(problem)
 
 

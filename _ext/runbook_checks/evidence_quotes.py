@@ -16,12 +16,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from .evidence_relations import COMPARE, RelationError, evaluate, holds, names
 from .evidence_results import RESULTS_FOLDER, ResultError, figures, load
 
 ASSUMED = "assumed."
+logger = logging.getLogger(__name__)
 
 
 def assumed_figures(config: object) -> dict[str, float]:
@@ -72,8 +74,10 @@ class BenchRole(SphinxRole):
         return self.lineno
 
     def fail(self, message: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        error = self.inliner.reporter.error(f"{self.name} role: {message}", line=self.source_line())
-        return [nodes.problematic(self.rawtext, self.rawtext)], [error]
+        """A `runbook.evidence` warning at the role's own line, like every other evidence finding."""
+        location = (self.env.docname, self.source_line())
+        logger.warning(f"{self.name} role: {message}", type="runbook", subtype="evidence", location=location)
+        return [nodes.problematic(self.rawtext, self.rawtext)], []
 
 
 class AssumedRole(BenchRole):
