@@ -283,6 +283,17 @@ CASES = [
         ),
     ),
     Case(
+        "a sub-bullet under an on-call index entry (navigation lends no basis)",
+        edit(
+            RUNBOOK, "- [State growth](#state-growth)\n", "- [State growth](#state-growth)\n  - Restart the producers first.\n"
+        ),
+        (
+            "claim without a basis",
+            '"Restart the producers first."',
+            line_of(RUNBOOK, "  - Restart the producers first."),
+        ),
+    ),
+    Case(
         "tuning step lost its recommendation reference",
         edit(RUNBOOK, "then resume ({need}`REC_FRESH_CHECKPOINT_ROUTE`).", "then resume."),
         (
@@ -918,7 +929,8 @@ CASES = [
         "a heading with a worker range the spec does not give",
         edit(RUNBOOK, "### When to scale to 4 workers", "### When to scale to 3-4 workers"),
         (
-            "title 'When to scale to 3-4 workers': '3-4 workers' is not a spec value for targets dev, prod (allowed: 2, 4)",
+            "title 'When to scale to 3-4 workers': '3-4 workers' is not a spec value for targets dev, prod "
+            "(allowed: 2, 4)",
             line_of(RUNBOOK, "### When to scale to 3-4 workers"),
         ),
     ),

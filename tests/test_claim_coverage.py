@@ -107,6 +107,15 @@ HARMLESS = [
         ),
     ),
     Harmless(
+        "sub-bullet under a step that references a recommendation, as a second paragraph would be",
+        edit(
+            "   starts on a new checkpoint ({need}`REC_FRESH_CHECKPOINT_SOURCES`).\n",
+            "   starts on a new checkpoint ({need}`REC_FRESH_CHECKPOINT_SOURCES`).\n\n"
+            "   - They are the two starting-timestamp parameters.\n\n"
+            "   They are the two starting-timestamp parameters.\n",
+        ),
+    ),
+    Harmless(
         "inline citation inside a need of a source it links",
         edit(
             "cannot change after a query has run from a checkpoint.",

@@ -35,6 +35,8 @@ from .inference_marks import starts_with_inference_mark
 from .spec_consistency import PURPOSE
 
 KINDS = ("sourced", "inference", "reference", "spec", "descriptive", "unaccounted")
+# The bases a nested list item takes from the item it sits in when it shows none of its own.
+INHERITED = ("sourced", "inference", "reference")
 # Containers whose text is not prose claims: code (checked against the spec), generated views, markup.
 SKIPPED = (nodes.literal_block, nodes.title, nodes.target, nodes.comment, nodes.substitution_definition)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -117,16 +119,18 @@ def claims(
     def need_kind(need: Need) -> str:
         return "sourced" if (needs.get(need["refid"]) or {}).get("basis") == "source" else "inference"
 
-    def add(unit: nodes.Element, need: Need | None, line: int | None) -> None:
+    def add(unit: nodes.Element, need: Need | None, line: int | None, inherited: str = "") -> str:
         text = " ".join(p.astext() for p in parts(unit)).strip()
         if not text:
-            return
+            return ""
         if need is not None:
             found.append(Claim(need_kind(need), True, line, text))
-        else:
-            found.append(Claim(prose_kind(unit, needs, titles), False, line, text))
+            return found[-1].kind
+        kind = prose_kind(unit, needs, titles)
+        found.append(Claim(inherited if kind == "unaccounted" and inherited else kind, False, line, text))
+        return found[-1].kind
 
-    def walk(node: nodes.Element, need: Need | None) -> None:
+    def walk(node: nodes.Element, need: Need | None, inherited: str = "") -> None:
         for child in node.children:
             if isinstance(child, SKIPPED) or not isinstance(child, nodes.Element):
                 continue
@@ -150,13 +154,15 @@ def claims(
                         else:
                             add(row, need, line)
             elif isinstance(child, nodes.list_item):
-                add(child, need, child.line)
-                walk(child, need)  # nested lists only; the item's paragraphs are counted above
+                kind = add(child, need, child.line, inherited)
+                # Nested lists only (the item's paragraphs are counted above). A sub-item rests on its
+                # item's basis, as a second paragraph of the item does; navigation and spec rows lend none.
+                walk(child, need, kind if kind in INHERITED else "")
             elif isinstance(child, nodes.paragraph):
                 if not isinstance(node, nodes.list_item):
                     add(child, need, child.line)
             else:
-                walk(child, need)
+                walk(child, need, inherited)
 
     walk(doctree, None)
     return found
