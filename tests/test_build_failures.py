@@ -285,7 +285,9 @@ CASES = [
     Case(
         "a sub-bullet under an on-call index entry (navigation lends no basis)",
         edit(
-            RUNBOOK, "- [State growth](#state-growth)\n", "- [State growth](#state-growth)\n  - Restart the producers first.\n"
+            RUNBOOK,
+            "- [State growth](#state-growth)\n",
+            "- [State growth](#state-growth)\n  - Restart the producers first.\n",
         ),
         (
             "claim without a basis",
