@@ -51,7 +51,7 @@ from . import (
     spec_values,
     structure,
 )
-from .claim_marks import cite_role, descriptive_role, render_claim_marks
+from .claim_marks import cite_role, collapse_detail_rows, descriptive_role, render_claim_marks
 from .context import CheckContext, Problem
 from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_lines
 from .dependencies import note_governed_files
@@ -147,4 +147,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", basis_marks.mark_need_references)
     app.connect("doctree-resolved", render_claim_marks)
     app.connect("doctree-resolved", fill_coverage_lines)
+    app.connect("doctree-resolved", collapse_detail_rows, priority=900)  # after sphinx-needs builds the boxes
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

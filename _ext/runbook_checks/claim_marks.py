@@ -23,6 +23,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx_needs.data import SphinxNeedsData
 
+from .doctree_utils import ancestors
+
 CITE_CLASS = "claim-cite"
 DESCRIPTIVE_CLASS = "claim-descriptive"
 # SRC_ID, then optionally "#anchor", then optionally ": term; term".
@@ -110,3 +112,20 @@ def render_claim_marks(app: Sphinx, doctree: nodes.document, fromdocname: str) -
             node += nodes.Text(" ")
             node += nodes.reference("", "§", refuri=f"{source['url']}#{pinpoint.anchor}", reftitle=title)
         node += nodes.Text("]")
+
+
+def collapse_detail_rows(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Write the rows a need box's collapse button starts hidden (`target__hide__<row>...`) as hidden, as
+    sphinx-needs' script would on load: rows the script hides after the browser has scrolled to a link's
+    target move the target off screen."""
+    for button in doctree.findall(nodes.Element):
+        if "needs_collapse" not in button.get("classes", []):
+            continue
+        parts = next((i.split("__") for i in button["ids"] if i.startswith("target__hide__")), None)
+        table = next((a for a in ancestors(button) if isinstance(a, nodes.table)), None)
+        if parts is None or table is None:
+            continue
+        for row in table.findall(nodes.row):
+            if set(parts[2:]) & set(row["classes"]) and "collapse_is_hidden" not in row["classes"]:
+                row["classes"].append("collapse_is_hidden")
+

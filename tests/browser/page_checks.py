@@ -243,3 +243,23 @@ def procedure_problems(target: str, procedure: dict | None, margin: int = 40) ->
         if not opening.startswith(ROLES):
             problems.append(f"#{target} step {number} names no role: starts with {opening!r}")
     return problems
+
+
+# The source -> recommendation back-links of the Source Mapping matrix, and where a link's target lands.
+BACK_LINKS_JS = """
+() => [...new Set([...document.querySelectorAll('section#source-to-recommendations a[href^="#REC_"]')]
+  .map((a) => a.getAttribute('href').slice(1)))]
+"""
+# The target's top below whatever sticky header covers the top of the viewport (furo's, on narrow screens).
+LANDING_JS = """
+(id) => {
+  const header = document.querySelector('.mobile-header');
+  const covered = header && getComputedStyle(header).position !== 'static' ? header.getBoundingClientRect().bottom : 0;
+  return document.getElementById(id).getBoundingClientRect().top - Math.max(0, covered);
+}
+"""
+
+
+def landing_problems(target: str, top: float, tolerance: int = 40) -> list[str]:
+    """A followed link must put its target's top within `tolerance` px of the viewport's top."""
+    return [] if 0 <= top <= tolerance else [f"#{target} lands {top:.0f}px from the top of the visible page"]

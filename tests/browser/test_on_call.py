@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from .browser_site import PAGES, WIDTHS, open_page
-from .page_checks import PROCEDURE_JS, index_problems, on_call_index, procedure_problems
+from .page_checks import (
+    BACK_LINKS_JS,
+    LANDING_JS,
+    PROCEDURE_JS,
+    index_problems,
+    landing_problems,
+    on_call_index,
+    procedure_problems,
+)
 
 RUNBOOK = PAGES[0]
 
@@ -33,3 +41,34 @@ def test_each_index_link_opens_its_first_step_and_every_step_names_a_role(browse
         problems += procedure_problems(target, page.evaluate(PROCEDURE_JS, target))
     page.context.close()
     assert problems == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_back_links_land_on_their_box(browser, site_url, width: int) -> None:
+    loaded = open_page(browser, f"{site_url}/{RUNBOOK}", width, "light")
+    page, problems = loaded.page, []
+    targets = page.evaluate(BACK_LINKS_JS)
+    assert len(targets) >= 20, targets
+    for target in targets[:: max(1, len(targets) // 8)]:  # a spread of boxes down the page
+        # Followed on the page, and arriving from elsewhere (a fresh load scrolls before scripts run).
+        page.goto(f"{site_url}/{RUNBOOK}", wait_until="load")
+        page.click(f'section#source-to-recommendations a[href="#{target}"] >> nth=0')
+        problems += landing_problems(target, settled_top(page, target))
+        arriving = page.context.new_page()
+        arriving.goto(f"{site_url}/{RUNBOOK}#{target}", wait_until="load")
+        problems += [f"{p} (arriving from elsewhere)" for p in landing_problems(target, settled_top(arriving, target))]
+        arriving.close()
+    page.context.close()
+    assert problems == []
+
+
+def settled_top(page, target: str) -> float:
+    """The target's top once a (smooth) scroll has come to rest."""
+    last = None
+    for _ in range(40):
+        page.wait_for_timeout(100)
+        top = page.evaluate(LANDING_JS, target)
+        if last is not None and abs(top - last) < 1:
+            return top
+        last = top
+    return last
