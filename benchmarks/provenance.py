@@ -42,6 +42,9 @@ def provenance(local_cores: int, quick: bool) -> dict:
         "quick": quick,
         "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
         "load_average_start": load_average(),
+        # The run's scheduling priority: a negative nice value gives it the CPU ahead of other work
+        # on a shared machine (the load average still counts that work).
+        "nice": os.nice(0),
     }
 
 
