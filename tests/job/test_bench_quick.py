@@ -39,7 +39,7 @@ def test_quick_run_writes_results_of_the_schema_with_provenance(quick_results: P
     assert (quick_results / f"{benchmark}.png").stat().st_size > 0
 
 
-@pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity"])
+@pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity", "progress_cost"])
 def test_summary_is_the_raw_samples_summary(quick_results: Path, benchmark: str) -> None:
     document = load(quick_results / f"{benchmark}.json")
     assert document["summary"] == summarize(document)
@@ -67,3 +67,14 @@ def test_every_pair_written_in_the_window_is_accounted_for(quick_results: Path) 
         assert written > 0 and accounted == written, run["configuration"]
         assert written_by(run, end) == 2 * sum(pairs for at, pairs, _ in run["produced"] if at <= end)
         assert all(latency > 0 for latency, _ in run["e2e_ms"])
+
+
+def test_progress_cost_pairs_the_runbook_settings_without_and_with_recording(quick_results: Path) -> None:
+    document = load(quick_results / "progress_cost.json")
+    recording = {c["name"]: c["record_progress"] for c in document["configurations"]}
+    assert recording == {"runbook": False, "progress-table": True}
+    sets: dict[int, list[str]] = {}
+    for run in document["runs"]:
+        sets.setdefault(run["repetition"], []).append(run["configuration"])
+    assert all(sorted(names) == ["progress-table", "runbook"] for names in sets.values()), sets
+    assert len({tuple(names) for names in sets.values()}) == len(sets) == 2  # rotated order per set
