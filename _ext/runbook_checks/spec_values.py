@@ -91,6 +91,8 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
         "cores": str(cores),
         "cores_2x": str(2 * cores),
         "partitions": str(partitions),
+        # A stream-stream join keeps four state stores per partition (REC_PARTITIONS_LOW_END).
+        "state_stores": str(4 * partitions),
         # The scale rule's size, and the partitions that keep today's partitions-per-core ratio on it.
         "scaled_workers": str(config.runbook_scale_to_workers),
         "scaled_cores": str(scaled_cores),
