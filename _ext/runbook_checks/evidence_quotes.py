@@ -19,7 +19,8 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
 from .evidence_relations import COMPARE, RelationError, evaluate, holds, names
-from .evidence_results import RESULTS_FOLDER, ResultError, figures, load
+from .evidence_results import RESULTS_FOLDER, ResultError, figures
+from .result_cache import load_once
 
 ASSUMED = "assumed."
 
@@ -53,7 +54,7 @@ class BenchRole(SphinxRole):
             return self.fail(f"no result file '{RESULTS_FOLDER}/{result.strip()}.json' (write `result:figure`)")
         self.env.note_dependency(str(path))
         try:
-            offered = figures(load(path)) | assumed_figures(self.config)
+            offered = figures(load_once(self.env.app, path)) | assumed_figures(self.config)
             if any(op in expression for op in COMPARE):
                 text = "met" if holds(expression, offered)[0] else "not met"
             else:
