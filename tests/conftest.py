@@ -11,3 +11,12 @@ from docs_project import Project, copy_project
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
+
+
+# sphinx.testing's fixtures (make_app) build the small rule projects in tests/roots in-process.
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).parent / "roots"

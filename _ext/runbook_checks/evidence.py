@@ -115,7 +115,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         if not path.is_file():
             continue
         try:
-            documents[relative] = load_once(ctx.app, path)
+            documents[relative] = load_once(path)
         except ResultError as error:
             documents[relative] = str(error)
             if relative not in artifacts:  # a need's bad artifact is reported at the need

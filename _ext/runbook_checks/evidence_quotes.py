@@ -54,7 +54,7 @@ class BenchRole(SphinxRole):
             return self.fail(f"no result file '{RESULTS_FOLDER}/{result.strip()}.json' (write `result:figure`)")
         self.env.note_dependency(str(path))
         try:
-            offered = figures(load_once(self.env.app, path)) | assumed_figures(self.config)
+            offered = figures(load_once(path)) | assumed_figures(self.config)
             if any(op in expression for op in COMPARE):
                 text = "met" if holds(expression, offered)[0] else "not met"
             else:

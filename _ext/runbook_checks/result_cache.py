@@ -2,9 +2,9 @@
 
 The `{bench}` role quotes figures of the same few result files dozens of times per build, and the
 evidence rule reads them again; each file is a few hundred KB of JSON. `load_once` keeps what
-`evidence_results.load` returned for the current build (the cache lives on the Sphinx application, so
-a new build starts empty), keyed by path, modification time and size, so a file edited during a build
-session is read again. Callers must not change the returned document.
+`evidence_results.load` returned, keyed by path, modification time and size, so a file edited between
+two reads is read again; `forget` (connected to `builder-inited`) empties the cache when a build starts.
+Callers must not change the returned document.
 """
 
 from __future__ import annotations
@@ -14,14 +14,17 @@ from typing import Any
 
 from .evidence_results import load
 
-_ATTRIBUTE = "_runbook_result_documents"
+_documents: dict[tuple[str, int, int], dict[str, Any]] = {}
 
 
-def load_once(app: Any, path: Path) -> dict[str, Any]:
-    """`evidence_results.load(path)`, read at most once per build while the file is unchanged."""
+def load_once(path: Path) -> dict[str, Any]:
+    """`evidence_results.load(path)`, read once while the file is unchanged."""
     stat = path.stat()
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    cache: dict[tuple[str, int, int], dict[str, Any]] = app.__dict__.setdefault(_ATTRIBUTE, {})
-    if key not in cache:
-        cache[key] = load(path)  # a ResultError is raised every time, never cached
-    return cache[key]
+    if key not in _documents:
+        _documents[key] = load(path)  # a ResultError is raised every time, never cached
+    return _documents[key]
+
+
+def forget(*_: Any) -> None:
+    _documents.clear()
