@@ -35,7 +35,10 @@ NEED_MODEL = (
     "myst_enable_extensions",
     "myst_heading_anchors",
 )
-WARNING = re.compile(r"^(?P<path>.*?):(?P<line>\d+)?:? ?WARNING: (?P<message>.*?)(?: \[(?P<type>[\w.-]+)\])?$")
+# One reported problem: "[path:line: ]WARNING|ERROR: message [type.subtype]"; sphinx-needs' schema
+# violations run over several lines, the type closing the last.
+HEADER = re.compile(r"^(?:(?P<path>\S*?):(?P<line>\d+)?:? )?(?:WARNING|ERROR): (?P<message>.*)$")
+TYPE = re.compile(r"\s\[(?P<type>[\w.-]+)\]$")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -68,13 +71,18 @@ class Warned:
 
 
 def parse_warnings(output: str, srcdir: Path) -> list[Warned]:
-    found = []
+    entries: list[list[str]] = []  # [where, message]
     for line in ANSI.sub("", output).splitlines():
-        match = WARNING.match(line)
+        match = HEADER.match(line)
         if match:
-            path = match["path"].replace(str(srcdir) + "/", "")
-            where = f"{path}:{match['line']}" if match["line"] else path
-            found.append(Warned(match["type"] or "", where, match["message"]))
+            path = (match["path"] or "").replace(str(srcdir) + "/", "")
+            entries.append([f"{path}:{match['line']}" if match["line"] else path, match["message"]])
+        elif entries:
+            entries[-1][1] += "\n" + line
+    found = []
+    for where, message in entries:
+        kind = TYPE.search(message)
+        found.append(Warned(kind["type"] if kind else "", where, message[: kind.start()] if kind else message))
     return found
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rule_roots import build_root
+from rule_roots import build_root, line_of
 
 PAGE = "runbook.md"
 
@@ -19,6 +19,313 @@ def build(make_app, tmp_path: Path):
     return run
 
 
-def test_clean_cite_root_has_no_warning(build) -> None:
-    built = build("cite")
-    assert built.warnings == []
+def edit(built_files: dict[str, str], relative: str, old: str, new: str) -> dict[str, str]:
+    text = built_files[relative]
+    assert old in text, f"mutation target not in {relative}: {old!r}"
+    return {**built_files, relative: text.replace(old, new, 1)}
+
+
+def root_files(root: str) -> dict[str, str]:
+    base = Path(__file__).parent / "roots" / f"test-{root}"
+    return {p.name: p.read_text(encoding="utf-8") for p in base.glob("*.md")}
+
+
+# --- the need model (conf.py) as sphinx-needs enforces it: (name, file, old, new, type, where, fragments) ---
+# Schema violations carry no location: the need ID names the culprit.
+SOURCES = "sources.md"
+B_URL = "https://docs.databricks.com/aws/en/b"
+NEED_MODEL = [
+    (
+        "recommendation without source link and not inference",
+        (PAGE, ":cites: SRC_PAGE_A\n", ""),
+        ("sn_schema_violation.local_fail", "", "REC_WORKERS", "sourced-recommendation-cites"),
+    ),
+    (
+        "recommendation without a basis",
+        (PAGE, ":basis: inference\n", ""),
+        ("needs.create_need", "runbook.md:12", "'basis' is not nullable"),
+    ),
+    (
+        "link to a missing need",
+        (PAGE, ":cites: SRC_PAGE_A", ":cites: SRC_PAGE_MISSING"),
+        ("needs.link_outgoing", "runbook.md:3", "'REC_WORKERS' has unknown outgoing link 'SRC_PAGE_MISSING'"),
+    ),
+    (
+        "link to a need of the wrong type",
+        (PAGE, ":cites: SRC_PAGE_A", ":cites: REC_SMALL"),
+        ("needs.link_target_type", "runbook.md:3", "'REC_WORKERS' link 'REC_SMALL' in field 'cites'"),
+    ),
+    (
+        "evidence link to a source",
+        (PAGE, ":evidence: EVD_BENCH", ":evidence: SRC_PAGE_B"),
+        ("needs.link_target_type", "runbook.md:12", "'REC_SMALL' link 'SRC_PAGE_B' in field 'evidence'"),
+    ),
+    (
+        "source without URL",
+        (SOURCES, f":url: {B_URL}\n", ""),
+        ("needs.create_need", "sources.md:18", "'url' is not nullable"),
+    ),
+    (
+        "source with a non-https URL",
+        (SOURCES, f":url: {B_URL}", f":url: {B_URL.replace('https', 'http')}"),
+        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "url", "does not match"),
+    ),
+    (
+        "source URL outside the expected domains",
+        (SOURCES, f":url: {B_URL}", ":url: https://example.com/b"),
+        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "url", "does not match"),
+    ),
+    ("need without an ID", (PAGE, ":id: REC_SMALL\n", ""), ("needs.create_need", "runbook.md:12", "No ID defined")),
+    (
+        "malformed ID",
+        (PAGE, ":id: REC_SMALL", ":id: rec-small"),
+        ("needs.create_need", "runbook.md:12", "'rec-small' does not match"),
+    ),
+    (
+        "ID with another type's prefix",
+        (PAGE, ":id: REC_SMALL", ":id: SRC_SMALL"),
+        ("sn_schema_violation.local_fail", "", "'SRC_SMALL'", "recommendation-id-prefix"),
+    ),
+    (
+        "duplicated ID",
+        (PAGE, ":id: REC_SMALL", ":id: REC_WORKERS"),
+        ("needs.create_need", "runbook.md:12", "'REC_WORKERS' already exists"),
+    ),
+    (
+        "a source without its maturity",
+        (SOURCES, ":maturity: GA\n\nPage B.", "\nPage B."),
+        ("needs.create_need", "sources.md:18", "'maturity' is not nullable"),
+    ),
+    (
+        "a runtime range in free text",
+        (SOURCES, ":runtime_min: any\n:maturity: GA\n\nPage B.", ":runtime_min: 13.3 LTS\n:maturity: GA\n\nPage B."),
+        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "runtime_min", "does not match"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "expected"), NEED_MODEL, ids=[case[0] for case in NEED_MODEL])
+def test_need_model(build, name: str, change: tuple[str, str, str], expected: tuple[str, ...]) -> None:
+    built = build("need-model", edit(root_files("need-model"), *change))
+    built.expect(*expected)
+
+
+def test_clean_need_model_root_has_no_warning(build) -> None:
+    assert build("need-model").warnings == []
+
+
+# --- our rules, each on its own small root: (name, [(file, old, new), ...], (type, where, *fragments)) ---
+# `where` is "file:line", "" (no location), or (file, needle): the line of the mutated file holding needle.
+Where = str | tuple[str, str]
+
+
+def located(files: dict[str, str], where: Where) -> str:
+    if isinstance(where, tuple):
+        relative, needle = where
+        return f"{relative}:{line_of(files[relative], needle)}"
+    return where
+
+
+def run_case(build, root: str, changes: list[tuple[str, str, str]], expected: tuple) -> None:
+    files = root_files(root)
+    for change in changes:
+        files = edit(files, *change)
+    built = build(root, files)
+    type_, where, *fragments = expected
+    built.expect(type_, located(files, where), *fragments)
+
+
+def at(needle: str) -> tuple[str, str]:
+    return (PAGE, needle)
+
+
+def before(anchor: str, text: str) -> tuple[str, str, str]:
+    """Insert `text` before the stable anchor line `anchor` of the runbook page."""
+    return (PAGE, anchor, text + anchor)
+
+
+NO_BASIS = "claim without a basis"
+CLAIM = [
+    (
+        "new advice written as a plain paragraph",
+        [before("## Checklist\n", "Use an r5.4xlarge driver, it halves latency.\n\n")],
+        ("runbook.claim", at("Use an r5.4xlarge"), NO_BASIS, '"Use an r5.4xlarge driver, it halves latency."'),
+    ),
+    (
+        "baseline bullet without a basis",
+        [before("- Keep the cluster", "- Four workers would halve batch times.\n")],
+        ("runbook.claim", at("- Four workers"), NO_BASIS, '"Four workers would halve batch times."'),
+    ),
+    (
+        "checklist row without a basis",
+        [before("| Workers |", "| Worker count | Compute page | 4 workers |\n")],
+        ("runbook.claim", at("| Worker count |"), NO_BASIS, '"Worker count Compute page 4 workers"'),
+    ),
+    (
+        "tuning step without a basis",
+        [before("## Source Mapping\n", "2. Raise partitions from 8 to 32.\n\n")],
+        ("runbook.claim", at("Raise partitions"), NO_BASIS, '"Raise partitions from 8 to 32."'),
+    ),
+    (
+        "sourced sentence lost its citations",
+        [(PAGE, "\n{cite}`SRC_PAGE_A#top: workers`.", ".")],
+        ("runbook.claim", at("Databricks advises"), NO_BASIS, '"Databricks advises compute-optimized workers."'),
+    ),
+    (
+        "tuning step lost its recommendation reference",
+        [(PAGE, "checkpoint ({need}`REC_WORKERS`).", "checkpoint.")],
+        ("runbook.claim", at("1. **Owner.**"), NO_BASIS, '"Owner. Restart from a fresh checkpoint."'),
+    ),
+    (
+        "prose bound to a source through the need role instead of a citation",
+        [(PAGE, "{cite}`SRC_PAGE_A#top: workers`", "({need}`SRC_PAGE_A`)")],
+        ("runbook.claim", at("Databricks advises"), NO_BASIS, '"Databricks advises compute-optimized workers'),
+    ),
+    (
+        "prose inference mark hidden in an HTML comment",
+        [before("## Checklist\n", "<!-- **Inference.** --> Use a larger driver.\n\n")],
+        ("runbook.claim", at("<!-- **Inference.** -->"), NO_BASIS, '"Use a larger driver."'),
+    ),
+    (
+        "prose inference mark in mid-paragraph",
+        [before("## Checklist\n", "Use a larger driver, no **Inference** here.\n\n")],
+        ("runbook.claim", at("Use a larger driver, no"), NO_BASIS, '"Use a larger driver, no Inference here."'),
+    ),
+    (
+        "prose inference mark as emphasis, not strong",
+        [(PAGE, "**Inference.** A small cluster", "*Inference.* A small cluster")],
+        ("runbook.claim", at("*Inference.* A small"), NO_BASIS, '"Inference. A small cluster is enough here."'),
+    ),
+    (
+        "advice in a new subsection",
+        [before("## Checklist\n", "### Peaks\n\nDouble the workers during month-end peaks.\n\n")],
+        ("runbook.claim", at("Double the workers"), NO_BASIS, '"Double the workers during month-end peaks."'),
+    ),
+    (
+        "advice in an admonition",
+        [before("## Checklist\n", ":::{note}\nRestart the job every night.\n:::\n\n")],
+        ("runbook.claim", at("Restart the job every night."), NO_BASIS, '"Restart the job every night."'),
+    ),
+]
+
+NOT_MARKED = "has basis 'inference' but its first paragraph does not start with a strong 'Inference' mark"
+CARRIES_REASONING = "has basis 'source' but a paragraph starts with an Inference mark"
+INFERENCE = [
+    (
+        "inference not visibly marked",
+        [(PAGE, "**Inference.** Eight", "Eight")],
+        ("runbook.inference", at("Eight partitions"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "inference need marked only in an HTML comment",
+        [(PAGE, "**Inference.** Eight", "<!-- **Inference.** -->\nEight")],
+        ("runbook.inference", at("Eight partitions"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "inference need marked only in mid-paragraph",
+        [(PAGE, "**Inference.** Eight partitions match eight cores.", "Eight partitions, **Inference.**, match.")],
+        ("runbook.inference", at("Eight partitions"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "inference need marked only in its second paragraph",
+        [(PAGE, "**Inference.** Eight", "Eight"), (PAGE, "The rest follows", "**Inference.** The rest follows")],
+        ("runbook.inference", at("Eight partitions"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "inference need marked with emphasis, not strong",
+        [(PAGE, "**Inference.** Eight", "*Inference.* Eight")],
+        ("runbook.inference", at("*Inference.* Eight"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "sourced need carrying our reasoning as an Inference paragraph",
+        [before("Workers are compute-optimized.", "**Inference.** So we think.\n\n")],
+        ("runbook.inference", at("So we think"), "'REC_WORKERS' " + CARRIES_REASONING),
+    ),
+    (
+        "sourced need carrying our reasoning marked with underscores",
+        [before("Workers are compute-optimized.", "__Inference.__ So we think.\n\n")],
+        ("runbook.inference", at("So we think"), "'REC_WORKERS' " + CARRIES_REASONING),
+    ),
+]
+
+CITE = [
+    (
+        "citation of an unknown source",
+        [(PAGE, "{cite}`SRC_PAGE_B#", "{cite}`SRC_PAGE_X#")],
+        ("runbook.cite", at("SRC_PAGE_X#"), "{cite}`SRC_PAGE_X#top: b`: 'SRC_PAGE_X' is no need"),
+    ),
+    (
+        "citation of a recommendation",
+        [(PAGE, "{cite}`SRC_PAGE_B#", "{cite}`REC_WORKERS#")],
+        ("runbook.cite", at("{cite}`REC_WORKERS#"), "'REC_WORKERS' is a 'rec' need, not a source"),
+    ),
+    (
+        "citation inside a need of a source the need does not link",
+        [(PAGE, "compute-optimized {cite}`SRC_PAGE_A#top: workers`.", "compute-optimized\n{cite}`SRC_PAGE_B#top: b`.")],
+        (
+            "runbook.cite",
+            at("{cite}`SRC_PAGE_B#top: b`."),
+            "inside 'REC_WORKERS' names a source the need does not link: add SRC_PAGE_B",
+        ),
+    ),
+    (
+        "citation that names no source",
+        [(PAGE, "{cite}`SRC_PAGE_B#top: b`", "{cite}`see page B`")],
+        ("runbook.cite", at("{cite}`see page B`"), "does not start with a source ID"),
+    ),
+]
+
+SECTIONS = [
+    (
+        "section missing",
+        [(PAGE, "## Checklist\n", "## Checks\n")],
+        ("runbook.sections", "runbook.md", "runbook section missing: 'Checklist'"),
+    ),
+    (
+        "unexpected section",
+        [(PAGE, "## Checklist\n", "## Checks\n")],
+        ("runbook.sections", at("## Checks"), "unexpected top-level section 'Checks'"),
+    ),
+    (
+        "sections out of order",
+        [
+            (PAGE, "## Checklist\n\nCheck the workers.\n\n", ""),
+            (PAGE, "Change the workers.\n", "Change the workers.\n\n## Checklist\n\nCheck.\n"),
+        ],
+        ("runbook.sections", at("## Playbook"), "position 2 is 'Playbook', expected 'Checklist'"),
+    ),
+    (
+        "a second H1 with extra advice",
+        [(PAGE, "Change the workers.\n", "Change the workers.\n\n# Appendix\n\nMore advice.\n")],
+        ("runbook.sections", at("# Appendix"), "second top-level title 'Appendix'"),
+    ),
+    (
+        "the scale rule removed",
+        [(PAGE, ":id: REC_WORKERS", ":id: REC_OTHER")],
+        ("runbook.sections", "", "required recommendation 'REC_WORKERS' (conf.py) is not in the runbook"),
+    ),
+    (
+        "broken internal link in the docs",
+        [(PAGE, "(#playbook)", "(#no-such-section)")],
+        ("myst.xref_missing", at("#no-such-section"), "no-such-section"),
+    ),
+]
+
+ROOT_CASES = (
+    [("claim", *case) for case in CLAIM]
+    + [("inference", *case) for case in INFERENCE]
+    + [("cite", *case) for case in CITE]
+    + [("sections", *case) for case in SECTIONS]
+)
+
+
+@pytest.mark.parametrize(
+    ("root", "name", "changes", "expected"), ROOT_CASES, ids=[f"{case[0]}: {case[1]}" for case in ROOT_CASES]
+)
+def test_rule_on_a_small_root(build, root: str, name: str, changes: list, expected: tuple) -> None:
+    run_case(build, root, changes, expected)
+
+
+@pytest.mark.parametrize("root", ["claim", "inference", "cite", "sections"])
+def test_clean_root_has_no_warning(build, root: str) -> None:
+    assert build(root).warnings == []
