@@ -26,8 +26,13 @@ def edit(built_files: dict[str, str], relative: str, old: str, new: str) -> dict
 
 
 def root_files(root: str) -> dict[str, str]:
+    """The root's pages and data (not its conf.py), by path relative to the root."""
     base = Path(__file__).parent / "roots" / f"test-{root}"
-    return {p.name: p.read_text(encoding="utf-8") for p in base.glob("*.md")}
+    return {
+        p.relative_to(base).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(base.rglob("*"))
+        if p.is_file() and p.suffix in {".md", ".yml", ".json"}
+    }
 
 
 # --- the need model (conf.py) as sphinx-needs enforces it: (name, file, old, new, type, where, fragments) ---
@@ -311,12 +316,252 @@ SECTIONS = [
     ),
 ]
 
+SPEC = "resources/tiny.job.yml"
+OTHER = [
+    (
+        "pinpoint",
+        "citation in prose without a pinpoint",
+        [(PAGE, "{cite}`SRC_PAGE_B#top: b`", "{cite}`SRC_PAGE_B`")],
+        (
+            "runbook.pinpoint",
+            at("Prose names page B"),
+            "{cite}`SRC_PAGE_B` in prose lacks a #section-anchor and key terms",
+        ),
+    ),
+    (
+        "pinpoint",
+        "sourced need without pinpoints",
+        [(PAGE, ":pinpoints: SRC_PAGE_A#top: workers\n", "")],
+        ("runbook.pinpoint", at("```{rec}"), "sourced 'REC_WORKERS' has no pinpoint for SRC_PAGE_A"),
+    ),
+    (
+        "citation",
+        "required citation missing from a recommendation",
+        [(PAGE, ":cites: SRC_PAGE_A", ":cites: SRC_PAGE_B")],
+        ("runbook.citation", at("```{rec}"), "required citation missing: 'REC_WORKERS' must cite 'SRC_PAGE_A'"),
+    ),
+    (
+        "citation",
+        "required source URL missing",
+        [("sources.md", "https://docs.databricks.com/aws/en/a", "https://docs.databricks.com/aws/en/a2")],
+        ("runbook.citation", "", "no source need has url 'https://docs.databricks.com/aws/en/a'"),
+    ),
+    (
+        "spark-key",
+        "unknown spark key named in the runbook",
+        [(PAGE, "spark.sql.shuffle.partitions", "spark.sql.streaming.stateStore.providerClazz")],
+        (
+            "runbook.spark-key",
+            at("providerClazz"),
+            "spark key 'spark.sql.streaming.stateStore.providerClazz' is not known",
+        ),
+    ),
+    (
+        "link",
+        "broken link from README to the runbook",
+        [("README.md", "(runbook.md)", "(runbook-gone.md)")],
+        ("runbook.link", ("README.md", "runbook-gone.md"), "README.md: link 'runbook-gone.md' does not resolve"),
+    ),
+    (
+        "register",
+        "the same URL registered twice",
+        [("sources.md", "https://docs.databricks.com/aws/en/b", "https://docs.databricks.com/aws/en/a")],
+        ("runbook.register", ("sources.md", "{src} Page B"), "'SRC_PAGE_B' repeats the URL of 'SRC_PAGE_A'"),
+    ),
+    (
+        "register",
+        "a sourced claim on a source that does not cover the deployed runtime",
+        [("sources.md", ":runtime_min: any", ":runtime_min: DBR 19")],
+        ("runbook.register", at("```{rec}"), "'REC_WORKERS' relies on 'SRC_PAGE_A' (DBR 19 - newer)", "(target prod)"),
+    ),
+    (
+        "spec",
+        "a baseline bullet that says 4 workers",
+        [(PAGE, "{spec}`workers=2`", "{spec}`workers=4`")],
+        ("runbook.spec", at("Deploy {spec}"), f"{{spec}}`workers=4` but {SPEC} (target dev) gives workers = '2'"),
+    ),
+    (
+        "spec",
+        "an unknown spec value",
+        [(PAGE, "{spec}`workers=2`", "{spec}`budget=2`")],
+        ("runbook.spec", at("Deploy {spec}"), "{spec}`budget` is not a spec value"),
+    ),
+    (
+        "spec",
+        "a need's text says 4 workers while its settings say 2",
+        [(PAGE, "A fixed size keeps", "A fixed size of 4 workers keeps")],
+        ("runbook.spec", at("A fixed size of 4"), "'4 workers' is a spec figure not bound to the spec"),
+    ),
+    (
+        "spec",
+        "a backlog threshold typed in the prose",
+        [(PAGE, "{spec}`backlog_records=6000` records", "6000 records")],
+        ("runbook.spec", at("Alert when"), "'6000 records' is a spec figure not bound to the spec"),
+    ),
+    (
+        "spec",
+        "a heading with a worker range the spec does not give",
+        [(PAGE, "to scale to 4 workers", "to scale to 3-4 workers")],
+        ("runbook.spec", at("### When to scale"), "'3-4 workers' is not a spec value for target dev (allowed: 2, 4)"),
+    ),
+    (
+        "spec",
+        "a need title with a trigger the spec does not set",
+        [(PAGE, "Run a fixed-size cluster", "Use a 250 millisecond trigger")],
+        (
+            "runbook.spec",
+            at("```{rec}"),
+            "title 'Use a 250 millisecond trigger': '250 millisecond' is not a spec value",
+        ),
+    ),
+    (
+        "spec",
+        "identity table row the spec does not define",
+        [before("| Task key |", "| Driver type | `r5.4xlarge` |\n")],
+        ("runbook.spec", at("| Driver type |"), "identity table row 'Driver type' is not a name the spec defines"),
+    ),
+    (
+        "spec",
+        "identity label given twice",
+        [before("| Query name |", "| Task key  | `task` |\n")],
+        ("runbook.spec", at("| Task key  |"), "label 'Task key' appears twice"),
+    ),
+    (
+        "spec",
+        "two identity tables",
+        [before("## Recommended Baseline", "| Name | Value |\n| --- | --- |\n| Job name | `tiny` |\n\n")],
+        ("runbook.spec", "runbook.md", "must hold exactly one identity table, found 2"),
+    ),
+    (
+        "spec",
+        "a second disagreeing block tagged yml in the baseline",
+        [before("Deploy {spec}", "```yml\njob_clusters: []\n```\n\n")],
+        ("runbook.spec", "runbook.md", "must hold exactly one YAML snippet, found 2"),
+    ),
+    (
+        "spec",
+        "duplicate key in the YAML snippet",
+        [(PAGE, "      num_workers: 2\n", "      num_workers: 2\n      num_workers: 3\n")],
+        ("runbook.spec", at("```yaml"), "duplicate key 'num_workers'"),
+    ),
+    (
+        "spec",
+        "job path in Purpose and Scope does not exist",
+        [(PAGE, "| Job file | `src/job.py` |", "| Job file | `src/gone.py` |")],
+        ("runbook.spec", at("| Job file |"), "job path 'src/gone.py' does not exist"),
+    ),
+    (
+        "spec",
+        "job name differs from the spec",
+        [(PAGE, "| Job name | `tiny` |", "| Job name | `tiny_v2` |")],
+        ("runbook.spec", at("| Job name |"), f"Job name 'tiny_v2' differs from {SPEC} (target dev) ('tiny')"),
+    ),
+    (
+        "spec",
+        "num_workers changed in the spec alone",
+        [(SPEC, "num_workers: 2", "num_workers: 3")],
+        (
+            "runbook.spec",
+            at("```{rec}"),
+            f"'REC_FIXED' setting 'num_workers' = '2' differs from {SPEC} (target dev) ('3')",
+        ),
+    ),
+    (
+        "spec",
+        "prod target overrides the job cluster",
+        [
+            (
+                "databricks.yml",
+                "  prod:\n",
+                "  prod:\n    resources:\n      jobs:\n        tiny_job:\n          job_clusters:\n"
+                "            - job_cluster_key: cluster\n              new_cluster:\n                num_workers: 3\n",
+            )
+        ],
+        ("runbook.spec", at("```{rec}"), f"'REC_FIXED' setting 'num_workers' = '2' differs from {SPEC} (target prod)"),
+    ),
+    (
+        "spec",
+        "the trigger changed in the spec while the prose keeps the old value",
+        [(SPEC, "- 500 milliseconds", "- 1 second")],
+        (
+            "runbook.spec",
+            at("| Trigger interval |"),
+            "Trigger interval '500 milliseconds' differs from",
+            "('1 second')",
+        ),
+    ),
+    (
+        "spec",
+        "a health rule changed in the spec while the prose keeps the old threshold",
+        [(SPEC, "value: 6000", "value: 5000")],
+        ("runbook.spec", at("Alert when"), "{spec}`backlog_records=6000` but", "gives backlog_records = '5000'"),
+    ),
+    (
+        "spec",
+        "tab in the job spec",
+        [(SPEC, "      name: tiny\n", "      name: tiny\n\tdescription: x\n")],
+        ("runbook.spec", (SPEC, "\tdescription"), "cannot start any token"),
+    ),
+    (
+        "evidence",
+        "figure quoted on the page that the results lack",
+        [(PAGE, "needs_100.with_checks_s` s", "needs_100.missing_s` s")],
+        ("docutils", at("{bench}"), "bench role: 'docs_scaling:needs_100.missing_s': no figure 'needs_100.missing_s'"),
+    ),
+    (
+        "evidence",
+        "an assumption the config does not declare",
+        [(PAGE, "{assumed}`production_eps`", "{assumed}`production_rate`")],
+        (
+            "docutils",
+            at("{assumed}"),
+            "no assumption 'production_rate' in conf.py runbook_assumptions (known: production_eps)",
+        ),
+    ),
+    (
+        "evidence",
+        "benchmark table reading a missing result file",
+        [
+            (
+                PAGE,
+                "{benchmark-table} benchmarks/results/docs_scaling.json",
+                "{benchmark-table} benchmarks/results/none.json",
+            )
+        ],
+        ("docutils", at("{benchmark-table}"), "benchmark result file 'benchmarks/results/none.json' does not exist"),
+    ),
+    (
+        "evidence",
+        "evidence relation stronger than the results",
+        [(PAGE, ":relations: needs_100.with_checks_s <=", ":relations: needs_100.with_checks_s * 2 <=")],
+        ("runbook.evidence", at("```{evid}"), "'EVD_SCALING' claim no longer supported", "(6.2 <= 3.6)"),
+    ),
+    (
+        "evidence",
+        "evidence need pointing at a missing result file",
+        [(PAGE, ":artifact: benchmarks/results/docs_scaling.json", ":artifact: benchmarks/results/gone.json")],
+        ("runbook.evidence", at("```{evid}"), "'EVD_SCALING' artifact 'benchmarks/results/gone.json' does not exist"),
+    ),
+    (
+        "mapping",
+        "the Markdown mapping table is stale",
+        [(PAGE, "{rec} Use compute-optimized workers", "{rec} Use fast workers")],
+        (
+            "runbook.mapping",
+            at("<!-- source-mapping:start"),
+            "the Markdown source mapping table is stale: run `tox -e mapping`",
+        ),
+    ),
+]
+
 ROOT_CASES = (
     [("claim", *case) for case in CLAIM]
     + [("inference", *case) for case in INFERENCE]
     + [("cite", *case) for case in CITE]
     + [("sections", *case) for case in SECTIONS]
+    + OTHER
 )
+ROOTS = sorted({case[0] for case in ROOT_CASES})
 
 
 @pytest.mark.parametrize(
@@ -326,6 +571,6 @@ def test_rule_on_a_small_root(build, root: str, name: str, changes: list, expect
     run_case(build, root, changes, expected)
 
 
-@pytest.mark.parametrize("root", ["claim", "inference", "cite", "sections"])
+@pytest.mark.parametrize("root", ROOTS)
 def test_clean_root_has_no_warning(build, root: str) -> None:
     assert build(root).warnings == []

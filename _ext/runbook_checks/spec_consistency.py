@@ -81,11 +81,14 @@ def identity_table(section: nodes.section) -> dict[str, tuple[str, int | None, i
     """Rows of the Purpose and Scope tables: label -> (value, line, line of an earlier row with that label)."""
     rows: dict[str, tuple[str, int | None, int | None]] = {}
     for table in section.findall(nodes.table):
-        for row in (row for body in table.findall(nodes.tbody) for row in body.findall(nodes.row)):
+        body_rows = [row for body in table.findall(nodes.tbody) for row in body.findall(nodes.row)]
+        for index, row in enumerate(body_rows):
             cells = [entry.astext().strip() for entry in row.findall(nodes.entry)]
             if len(cells) >= 2:
                 earlier = rows.get(cells[0])
-                line = row.line + 1 if row.line is not None else None  # MyST numbers table rows from 0
+                # MyST pipe tables: header line, delimiter line, then one line per row (MyST gives the first
+                # body row the header's line, so row.line would put it one line early).
+                line = table.line + 2 + index if table.line else (row.line + 1 if row.line is not None else None)
                 rows[cells[0]] = (cells[1], line, earlier[1] if earlier else None)
     return rows
 
