@@ -458,6 +458,39 @@ OTHER = [
     ),
     (
         "spec",
+        "node type changed in the spec",
+        [(SPEC, "node_type_id: c5.xlarge", "node_type_id: c5.2xlarge")],
+        ("runbook.spec", at("```yaml"), "key 'job_clusters[0].new_cluster.node_type_id' = 'c5.xlarge' differs from"),
+    ),
+    (
+        "spec",
+        "task key differs from the spec",
+        [(PAGE, "| Task key | `task` |", "| Task key | `join_task` |")],
+        ("runbook.spec", at("| Task key |"), f"Task key 'join_task' differs from {SPEC} (target dev) ('task')"),
+    ),
+    (
+        "spec",
+        "query name differs from the spec",
+        [(PAGE, "| Query name | `tiny_query` |", "| Query name | `renamed_query` |")],
+        ("runbook.spec", at("| Query name |"), "Query name 'renamed_query' differs from"),
+    ),
+    (
+        "spec",
+        "a tuning step that says 8 -> 32 partitions",
+        [before("Alert when", "Raise partitions to {spec}`scaled_partitions=32` after scaling.\n\n")],
+        ("runbook.spec", at("Raise partitions"), "{spec}`scaled_partitions=32` but", "gives scaled_partitions = '16'"),
+    ),
+    (
+        "spec",
+        "the latency budget changed in the spec while the prose keeps the old value",
+        [
+            before("Alert when", "Each batch must end within {spec}`budget_ms=1000` ms.\n\n"),
+            (SPEC, '- "1000"', '- "2000"'),
+        ],
+        ("runbook.spec", at("Each batch must end"), "{spec}`budget_ms=1000` but", "gives budget_ms = '2000'"),
+    ),
+    (
+        "spec",
         "num_workers changed in the spec alone",
         [(SPEC, "num_workers: 2", "num_workers: 3")],
         (

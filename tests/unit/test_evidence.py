@@ -110,7 +110,7 @@ def test_holding_relation_passes() -> None:
             },
             None,
             "needs_100.plain_s >= assumed.production_eps is false (3.6 >= 50)",
-            id="production rate assumption raised beyond what the results support",
+            id="production rate assumption raised beyond what the capacity curve supports",
         ),
         pytest.param(
             {"figures": FIGURES},

@@ -74,3 +74,11 @@ def test_title_figures_must_be_spec_values(tmp_path: Path) -> None:
     assert "'3-4 workers' is not a spec value for target dev (allowed: 2, 4)" in workers
     prod_only = deployed(tmp_path / "p", prod="    variables:\n      workers: 3")
     assert "for target prod" in title_mismatch("2 workers", prod_only)
+
+
+def test_a_spark_35_runtime_gives_spark_35(tmp_path: Path) -> None:
+    """A Spark 3.5 runtime in spec and snippet while the prose says Spark 4.1: the spec value is 3.5.0."""
+    bundle = load_bundle(tiny_bundle(tmp_path, spark_version="15.4.x-scala2.12"))
+    conf = config(runbook_scale_to_workers=4, runbook_runtime_spark={"15": "3.5.0", "18": "4.1.0"})
+    values = facts(bundle.resolved_job("tiny_job", "dev"), conf)
+    assert (values["spark"], values["spark_line"], values["spark_version"]) == ("3.5.0", "3.5", "15.4.x-scala2.12")
