@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from docs_project import RUNBOOK, Project
+from docs_project import RUNBOOK, BuildResult, Project
 from runbook_checks.spec_consistency import IDENTITY_LABELS
 
 NEW_INFERENCE_NEED = """
@@ -116,8 +116,8 @@ HARMLESS = [
 ]
 
 
-def test_clean_build_writes_and_shows_the_figures(project: Project) -> None:
-    result = project.build()
+def test_clean_build_writes_and_shows_the_figures(clean_build: tuple[Project, BuildResult]) -> None:
+    project, result = clean_build
     assert result.returncode == 0, result.output
     figures = json.loads(project.path("_build/claim_coverage.json").read_text(encoding="utf-8"))
     assert figures["unaccounted"] == 0
@@ -132,8 +132,9 @@ def test_clean_build_writes_and_shows_the_figures(project: Project) -> None:
     assert f"{figures['descriptive']} descriptive, 0 without a basis." in html
 
 
-def test_marks_render_as_a_register_link_and_a_tag(project: Project) -> None:
-    assert project.build().returncode == 0
+def test_marks_render_as_a_register_link_and_a_tag(clean_build: tuple[Project, BuildResult]) -> None:
+    project, result = clean_build
+    assert result.returncode == 0, result.output
     html = project.read("_build/html/low-latency-streaming-cluster-config.html")
     assert 'class="claim-cite">[<a class="reference internal" href="sources.html#SRC_SPARK_WEB_UI"' in html
     assert '<span class="claim-descriptive">descriptive</span>' in html
