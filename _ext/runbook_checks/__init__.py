@@ -23,6 +23,10 @@ Views: traceability tables in runbook order (source_matrix.py), the graph as inl
 committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` role (evidence_quotes.py), the
 `{cite}` and `{descriptive}` marks (claim_marks.py), the claim coverage line (coverage_line.py).
 
+Shared layer (rules and views import it, never each other; tests/unit/test_layers.py): context.py,
+model.py (section titles, task parameters, claim marks, pinpoints, Inference marks, assumptions),
+claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py.
+
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
 """
@@ -54,11 +58,12 @@ from . import (
 )
 from .claim_marks import cite_role, descriptive_role, render_claim_marks
 from .context import CheckContext, Problem
-from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_lines
+from .coverage_line import ClaimCoverageDirective, fill_coverage_lines
 from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
-from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
-from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
+from .nodes import coverage_line, not_spec, source_matrix, spec_value, trace_graph
+from .source_matrix import SourceMatrixDirective, fill_source_matrices
+from .trace_graph import TraceGraphDirective, fill_trace_graphs
 
 logger = logging.getLogger(__name__)
 RULES = [
@@ -130,8 +135,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_assumptions", {}, "env")
     app.add_role("spec", spec_values.spec_role)
     app.add_role("notspec", spec_values.notspec_role)
-    app.add_node(spec_values.spec_value, html=(_visit_inline, _depart_inline))
-    app.add_node(spec_values.not_spec, html=(_visit_inline, _depart_inline))
+    app.add_node(spec_value, html=(_visit_inline, _depart_inline))
+    app.add_node(not_spec, html=(_visit_inline, _depart_inline))
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
     app.add_config_value("runbook_coverage_exempt_sections", ["Source Mapping"], "env")

@@ -16,9 +16,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .context import CheckContext, Problem
-from .evidence_quotes import assumed_figures
 from .evidence_relations import RelationError, holds, names
 from .evidence_results import SAMPLED, ResultError, figures, line_of, result_files, summarize
+from .model import assumed_figures
 from .result_cache import load_once
 
 TOLERANCE = 0.05  # figures are rounded to 0.1

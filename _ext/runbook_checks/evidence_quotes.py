@@ -20,14 +20,8 @@ from sphinx.util.docutils import SphinxRole
 
 from .evidence_relations import COMPARE, RelationError, evaluate, holds, names
 from .evidence_results import RESULTS_FOLDER, ResultError, figures
+from .model import ASSUMED, assumed_figures
 from .result_cache import load_once
-
-ASSUMED = "assumed."
-
-
-def assumed_figures(config: object) -> dict[str, float]:
-    """The declared assumptions, named as expressions use them."""
-    return {f"{ASSUMED}{name}": float(value) for name, value in (config.runbook_assumptions or {}).items()}
 
 
 def formatted(expression: str, value: float) -> str:

@@ -11,10 +11,9 @@ from docutils import nodes
 
 from .context import CheckContext, Problem
 from .doctree_utils import code_blocks, find_section
+from .model import BASELINE, PURPOSE, task_parameter
 
 Flat = dict[str, Any]
-PURPOSE = "Purpose and Scope"
-BASELINE = "Recommended Baseline Cluster Configuration"
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
@@ -140,14 +139,6 @@ def snippet_problems(snippet_text: str, job: Mapping[str, Any], spec_file: str) 
                 f"runbook YAML snippet job_clusters[{index}] has an 'autoscale' block; the cluster must be fixed-size"
             )
     return problems
-
-
-def task_parameter(task: Mapping[str, Any], flag: str) -> str | None:
-    """Value following `flag` in a spark_python_task parameter list."""
-    parameters = [str(item) for item in (task.get("spark_python_task") or {}).get("parameters") or []]
-    if flag in parameters and parameters.index(flag) + 1 < len(parameters):
-        return parameters[parameters.index(flag) + 1]
-    return None
 
 
 # The identity table's rows, in order: each is a name the spec defines (identity_from_spec).

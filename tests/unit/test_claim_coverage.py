@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
-from runbook_checks.claim_coverage import (
+from runbook_checks.claim_model import (
     claims,
     figures,
     first_words,
@@ -11,7 +11,7 @@ from runbook_checks.claim_coverage import (
     prose_kind,
     visible_html_text,
 )
-from runbook_checks.claim_marks import CITE_CLASS, DESCRIPTIVE_CLASS
+from runbook_checks.model import CITE_CLASS, DESCRIPTIVE_CLASS
 
 from unit.fakes import page, para, section
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from runbook_checks.claim_marks import Pinpoint, parse_pinpoint
+from runbook_checks.model import Pinpoint, parse_pinpoint
 
 
 @pytest.mark.parametrize(

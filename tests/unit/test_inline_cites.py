@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
-from runbook_checks.inline_cites import cite_line
+from runbook_checks.model import cite_line
 
 LINES = ["# Page", "", "First line of a paragraph", "goes on {cite}`SRC_X#a: b` here.", ""]
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from docutils import nodes
 from runbook_checks import structure
-from runbook_checks.source_matrix import source_matrix
+from runbook_checks.nodes import source_matrix, trace_graph
 from runbook_checks.structure import section_order_problems
-from runbook_checks.trace_graph import trace_graph
 
 from unit.fakes import context, need, page, para, section
 
