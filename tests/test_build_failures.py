@@ -116,6 +116,14 @@ NEW_UNPINNED_NEED = """```{rec} Photon accelerates stateless streaming only
 Photon supports stateless streaming only.
 ```
 """
+# A need whose title quotes spec values (titles cannot hold {spec}): 2 workers, the scale rule's 4, 500 ms.
+TITLED_NEED = """```{rec} Keep 2 workers and a 500 ms trigger until the scale rule calls for 4 workers
+:id: REC_TITLE_QUOTES_SPEC
+:basis: inference
+
+**Inference.** The title's figures are the spec's.
+```
+"""
 MISPUBLISHED_SOURCE = """
 ```{src} Spark configuration, again
 :id: SRC_SPARK_CONFIGURATION_AGAIN
@@ -274,37 +282,26 @@ NEW_SOURCE = (
 HARMLESS = [
     Case(
         "a spec value written with its role, and a figure that is not the spec's",
-        edit(
-            RUNBOOK,
-            "because the input is tiny",
-            "because the input is tiny ({spec}`cores=8` cores in all; Spark's default is {notspec}`200 partitions`)",
+        before_photon_note(
+            "**Inference.** The input is tiny: {spec}`cores=8` cores in all; "
+            "Spark's default is {notspec}`200 partitions`.\n"
         ),
         (),
     ),
-    Case(
-        "a new source in the register", lambda project: project.write(SOURCES, project.read(SOURCES) + NEW_SOURCE), ()
-    ),
+    Case("a new source in the register", append(SOURCES, NEW_SOURCE), ()),
     Case(
         "bare link to a Spark page",
-        edit(RUNBOOK, "cores. No `autoscale`", "cores (<https://spark.apache.org/docs/4.1.1/>). No `autoscale`"),
+        before_photon_note("**Inference.** The engine's own pages (<https://spark.apache.org/docs/4.1.1/>) agree.\n"),
         (),
     ),
     Case(
         "wildcard key mention",
-        edit(
-            RUNBOOK,
-            "cores. No `autoscale`",
-            "cores; `spark.sql.streaming.stateStore.rocksdb.*` stays unset. No `autoscale`",
-        ),
+        before_photon_note("**Inference.** `spark.sql.streaming.stateStore.rocksdb.*` stays unset.\n"),
         (),
     ),
     Case(
         "open-source RocksDB key with no effect probe",
-        edit(
-            RUNBOOK,
-            "cores. No `autoscale`",
-            "cores; `spark.sql.streaming.stateStore.rocksdb.compactOnCommit` stays unset. No `autoscale`",
-        ),
+        before_photon_note("**Inference.** `spark.sql.streaming.stateStore.rocksdb.compactOnCommit` stays unset.\n"),
         (),
     ),
     Case(
@@ -350,12 +347,7 @@ HARMLESS = [
     ),
     Case(
         "need titles that quote spec values",
-        with_mapping(
-            edits(
-                (RUNBOOK, "Run a fixed-size cluster for tiny", "Run a fixed-size cluster of 2 workers for tiny"),
-                (RUNBOOK, "Use a 500 millisecond processing-time trigger", "Use a 500 ms processing-time trigger"),
-            )
-        ),
+        with_mapping(before_photon_note(TITLED_NEED)),
         (),
     ),
     Case(
