@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 from docs_project import RUNBOOK, Project
+from runbook_anchors import add_pinpoint
 from runbook_checks.evidence_results import line_of as result_line
 
 SOURCES = "docs/sources.md"
@@ -42,10 +43,10 @@ def edit(relative: str, old: str, new: str) -> Callable[[Project], None]:
     return lambda project: project.replace(relative, old, new)
 
 
-def edits(*changes: tuple[str, str, str]) -> Callable[[Project], None]:
+def both(*mutations: Callable[[Project], None]) -> Callable[[Project], None]:
     def mutate(project: Project) -> None:
-        for relative, old, new in changes:
-            project.replace(relative, old, new)
+        for mutation in mutations:
+            mutation(project)
 
     return mutate
 
@@ -336,11 +337,11 @@ HARMLESS = [
     Case(
         "a second pinpointed section of a source a need already pinpoints",
         with_mapping(
-            edit(
+            lambda project: project.write(
                 RUNBOOK,
-                ":pinpoints: SRC_DBX_DELTA_STREAMING#top: VACUUM; logRetentionDuration; 30 days",
-                ":pinpoints: SRC_DBX_DELTA_STREAMING#top: VACUUM; logRetentionDuration; 30 days"
-                " | SRC_DBX_DELTA_STREAMING#limit-input-rate: logRetentionDuration",
+                add_pinpoint(
+                    project.read(RUNBOOK), "REC_COMPUTE_OPTIMIZED_WORKERS", "SRC_DBX_STATEFUL_STREAMING#top: stateful"
+                ),
             )
         ),
         (),
@@ -357,13 +358,9 @@ HARMLESS = [
     ),
     Case(
         "Databricks-only key allowed with its source and named",
-        edits(
-            (CONF, ALLOW_LIST, ALLOW_LIST + '    "spark.databricks.io.cache.enabled": "SRC_DBX_PHOTON",\n'),
-            (
-                EVIDENCE,
-                "## What a local measurement",
-                "`spark.databricks.io.cache.enabled` stays at its default.\n\n## What a local measurement",
-            ),
+        both(
+            edit(CONF, ALLOW_LIST, ALLOW_LIST + '    "spark.databricks.io.cache.enabled": "SRC_DBX_PHOTON",\n'),
+            append(EVIDENCE, "\n`spark.databricks.io.cache.enabled` stays at its default.\n"),
         ),
         (),
     ),

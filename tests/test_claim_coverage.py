@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from docs_project import RUNBOOK, BuildResult, Project
+from runbook_anchors import add_table_row, append_to_need, reword_need
 from runbook_checks.spec_consistency import IDENTITY_LABELS
 
 NEW_INFERENCE_NEED = """
@@ -61,6 +62,10 @@ def edit(old: str, new: str) -> Callable[[Project], None]:
     return lambda project: project.replace(RUNBOOK, old, new)
 
 
+def rewrite(change: Callable[[str], str]) -> Callable[[Project], None]:
+    return lambda project: project.write(RUNBOOK, change(project.read(RUNBOOK)))
+
+
 def regenerate_mapping(project: Project) -> None:
     """What an editor runs after changing needs (tox -e mapping)."""
     completed = project.write_mapping()
@@ -82,10 +87,7 @@ HARMLESS = [
     ),
     Harmless(
         "rewording inside a need",
-        edit(
-            "Databricks advises compute-optimized instances as workers for stateful streaming.",
-            "For stateful streaming, Databricks advises compute-optimized instances as workers.",
-        ),
+        rewrite(lambda text: reword_need(text, "REC_COMPUTE_OPTIMIZED_WORKERS", "In short: ")),
     ),
     Harmless("new inference need", then_regenerate(edit("\n## Photon Note\n", NEW_INFERENCE_NEED))),
     Harmless("new sourced need", then_regenerate(edit("\n## Photon Note\n", NEW_SOURCED_NEED))),
@@ -96,17 +98,18 @@ HARMLESS = [
     ),
     Harmless(
         "checklist row bound to a recommendation",
-        edit(
-            "| Checkpoint path | **Owner.**",
-            "| Partitions | Environment tab | 8 ({need}`REC_PARTITIONS_LOW_END`) |\n"
-            "| Checkpoint path | **Owner.**",
+        rewrite(
+            lambda text: add_table_row(
+                text, "## Operations Checklist", "Partitions", "8 ({need}`REC_COMPUTE_OPTIMIZED_WORKERS`)"
+            )
         ),
     ),
     Harmless(
         "inline citation inside a need of a source it links",
-        edit(
-            "cannot change after a query has run from a checkpoint.",
-            "cannot change after a query has run from a checkpoint {cite}`SRC_SPARK_SS_ADDITIONAL_INFO`.",
+        rewrite(
+            lambda text: append_to_need(
+                text, "REC_COMPUTE_OPTIMIZED_WORKERS", "The page says so {cite}`SRC_DBX_STATEFUL_STREAMING`."
+            )
         ),
     ),
 ]
