@@ -6,7 +6,7 @@ import json
 import runpy
 
 import pytest
-from docs_project import REPO_ROOT, copy_project
+from docs_project import REPO_ROOT
 from markdown_it import MarkdownIt
 
 # The mapping the runbook issue requires: source URL -> recommendations that must cite it.
@@ -27,9 +27,8 @@ SPARK_TRIGGER_URLS = {
 
 
 @pytest.fixture(scope="module")
-def needs(tmp_path_factory) -> dict:
-    project = copy_project(tmp_path_factory.mktemp("clean") / "project")
-    result = project.build()
+def needs(clean_build) -> dict:
+    project, result = clean_build
     assert result.returncode == 0, result.output
     exported = json.loads(project.path("_build/html/needs.json").read_text())
     return exported["versions"][exported["current_version"]]["needs"]

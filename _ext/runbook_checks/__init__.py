@@ -23,6 +23,10 @@ Views: traceability tables in runbook order (source_matrix.py), the graph as inl
 committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` role (evidence_quotes.py), the
 `{cite}` and `{descriptive}` marks (claim_marks.py), the claim coverage line (coverage_line.py).
 
+Shared layer (rules and views import it, never each other; tests/unit/test_layers.py): context.py,
+model.py (section titles, task parameters, claim marks, pinpoints, Inference marks, assumptions),
+claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py.
+
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
 """
@@ -46,6 +50,7 @@ from . import (
     pinpoints,
     readme_links,
     register,
+    result_cache,
     spark_keys,
     spec_consistency,
     spec_values,
@@ -53,13 +58,14 @@ from . import (
 )
 from .claim_marks import cite_role, collapse_detail_rows, descriptive_role, render_claim_marks
 from .context import CheckContext, Problem
-from .coverage_line import ClaimCoverageDirective, coverage_line, fill_coverage_lines
+from .coverage_line import ClaimCoverageDirective, fill_coverage_lines
 from .dependencies import note_governed_files
 from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
+from .nodes import coverage_line, not_spec, source_matrix, spec_value, trace_graph
 from .one_finding import merged
-from .source_matrix import SourceMatrixDirective, fill_source_matrices, source_matrix
-from .trace_graph import TraceGraphDirective, fill_trace_graphs, trace_graph
+from .source_matrix import SourceMatrixDirective, fill_source_matrices
+from .trace_graph import TraceGraphDirective, fill_trace_graphs
 
 logger = logging.getLogger(__name__)
 RULES = [
@@ -91,6 +97,10 @@ def warn(problem: Problem) -> None:
     logger.warning(problem.message, type="runbook", subtype=problem.subtype, location=problem.location)
 
 
+def rule_name(rule: Any) -> str:
+    return rule.__name__.rsplit(".", 1)[-1]
+
+
 def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     # Only the docs-scaling benchmark turns the rules off; the mapping writer runs its one rule alone.
     writing_mapping = app.config.runbook_mapping_write
@@ -100,7 +110,9 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
         warn(Problem("sections", f"runbook page '{app.config.runbook_docname}' not found"))
         return
     ctx = CheckContext.build(app)
-    for rule in [markdown_mapping] if writing_mapping else RULES:
+    only = app.config.runbook_rules  # a small test project runs just the rules it exercises
+    rules = [rule for rule in RULES if only is None or rule_name(rule) in only]
+    for rule in [markdown_mapping] if writing_mapping else rules:
         for problem in merged(rule.check(ctx)):
             warn(problem)
 
@@ -108,6 +120,8 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_checks_enabled", True, "env", bool)
     app.add_config_value("runbook_mapping_write", False, "env", bool)
+    # Rule module names to run (None: every rule); the tests' small Sphinx projects name one.
+    app.add_config_value("runbook_rules", None, "env")
     app.add_config_value("runbook_repo_root", ".", "env")
     app.add_config_value("runbook_docname", "", "env")
     app.add_config_value("runbook_sections", [], "env")
@@ -123,8 +137,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_assumptions", {}, "env")
     app.add_role("spec", spec_values.spec_role)
     app.add_role("notspec", spec_values.notspec_role)
-    app.add_node(spec_values.spec_value, html=(_visit_inline, _depart_inline))
-    app.add_node(spec_values.not_spec, html=(_visit_inline, _depart_inline))
+    app.add_node(spec_value, html=(_visit_inline, _depart_inline))
+    app.add_node(not_spec, html=(_visit_inline, _depart_inline))
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
     app.add_config_value("runbook_coverage_exempt_sections", ["Source Mapping"], "env")
@@ -139,6 +153,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("claim-coverage", ClaimCoverageDirective)
     app.add_role("bench", BenchRole())
     app.add_role("assumed", AssumedRole())
+    app.connect("builder-inited", result_cache.forget)
     app.connect("source-read", note_governed_files)
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)

@@ -15,8 +15,6 @@ source in the register (plus a `§` deep link to the cited section when pinpoint
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
@@ -24,38 +22,7 @@ from sphinx.application import Sphinx
 from sphinx_needs.data import SphinxNeedsData
 
 from .doctree_utils import ancestors
-
-CITE_CLASS = "claim-cite"
-DESCRIPTIVE_CLASS = "claim-descriptive"
-# SRC_ID, then optionally "#anchor", then optionally ": term; term".
-PINPOINT = re.compile(r"^\s*(?P<source>[A-Z0-9_]+)\s*(?:#(?P<anchor>[^\s:]*))?\s*(?::(?P<terms>.*))?$", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Pinpoint:
-    """Where on a source's page a claim's support is: a section anchor and terms found there."""
-
-    source: str
-    anchor: str | None
-    terms: tuple[str, ...]
-
-    @property
-    def complete(self) -> bool:
-        return bool(self.anchor) and bool(self.terms)
-
-    def text(self) -> str:
-        anchor = f"#{self.anchor}" if self.anchor else ""
-        terms = f": {'; '.join(self.terms)}" if self.terms else ""
-        return f"{self.source}{anchor}{terms}"
-
-
-def parse_pinpoint(text: str) -> Pinpoint | None:
-    """'SRC_X#anchor: term; term' -> Pinpoint; None when it does not even name a source ID."""
-    match = PINPOINT.match(text or "")
-    if not match:
-        return None
-    terms = tuple(term.strip() for term in (match["terms"] or "").split(";") if term.strip())
-    return Pinpoint(match["source"], match["anchor"] or None, terms)
+from .model import CITE_CLASS, DESCRIPTIVE_CLASS, is_cite, is_descriptive, parse_pinpoint
 
 
 def cite_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = ()):
@@ -70,18 +37,6 @@ def descriptive_role(
     node = nodes.inline(rawtext, "", classes=[DESCRIPTIVE_CLASS], reason=text.strip())
     node.line = lineno
     return [node], []
-
-
-def cite_nodes(node: nodes.Node) -> list[nodes.inline]:
-    return [n for n in node.findall(nodes.inline) if CITE_CLASS in n["classes"]]
-
-
-def is_descriptive(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.inline) and DESCRIPTIVE_CLASS in node["classes"]
-
-
-def is_cite(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.inline) and CITE_CLASS in node["classes"]
 
 
 def render_claim_marks(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:

@@ -16,9 +16,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .context import CheckContext, Problem
-from .evidence_quotes import assumed_figures
 from .evidence_relations import RelationError, holds, names
-from .evidence_results import SAMPLED, ResultError, figures, line_of, load, result_files, summarize
+from .evidence_results import SAMPLED, ResultError, figures, line_of, result_files, summarize
+from .model import assumed_figures
+from .result_cache import load_once
 
 TOLERANCE = 0.05  # figures are rounded to 0.1
 
@@ -114,7 +115,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         if not path.is_file():
             continue
         try:
-            documents[relative] = load(path)
+            documents[relative] = load_once(path)
         except ResultError as error:
             documents[relative] = str(error)
             if relative not in artifacts:  # a need's bad artifact is reported at the need

@@ -20,15 +20,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from .evidence_relations import COMPARE, RelationError, evaluate, holds, names
-from .evidence_results import RESULTS_FOLDER, ResultError, figures, load
+from .evidence_results import RESULTS_FOLDER, ResultError, figures
+from .model import ASSUMED, assumed_figures
+from .result_cache import load_once
 
-ASSUMED = "assumed."
 logger = logging.getLogger(__name__)
-
-
-def assumed_figures(config: object) -> dict[str, float]:
-    """The declared assumptions, named as expressions use them."""
-    return {f"{ASSUMED}{name}": float(value) for name, value in (config.runbook_assumptions or {}).items()}
 
 
 def formatted(expression: str, value: float) -> str:
@@ -55,7 +51,7 @@ class BenchRole(SphinxRole):
             return self.fail(f"no result file '{RESULTS_FOLDER}/{result.strip()}.json' (write `result:figure`)")
         self.env.note_dependency(str(path))
         try:
-            offered = figures(load(path)) | assumed_figures(self.config)
+            offered = figures(load_once(path)) | assumed_figures(self.config)
             if any(op in expression for op in COMPARE):
                 text = "met" if holds(expression, offered)[0] else "not met"
             else:

@@ -12,7 +12,10 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
 
 
 def fmt(value: Any, digits: int = 0) -> str:
@@ -229,15 +232,20 @@ class BenchmarkTableDirective(SphinxDirective):
     required_arguments = 1
     option_spec: ClassVar = {"view": directives.unchanged}  # job_latency: "parts" shows where a batch's time goes
 
+    def fail(self, message: str) -> list[nodes.Node]:
+        """A `runbook.evidence` warning at the directive's line, like every other evidence finding."""
+        logger.warning(message, type="runbook", subtype="evidence", location=self.get_location())
+        return []
+
     def run(self) -> list[nodes.Node]:
         path = Path(self.config.runbook_repo_root) / self.arguments[0]
         self.env.note_dependency(str(path))
         if not path.is_file():
-            raise self.error(f"benchmark result file '{self.arguments[0]}' does not exist")
+            return self.fail(f"benchmark result file '{self.arguments[0]}' does not exist")
         document = json.loads(path.read_text(encoding="utf-8"))
         renderer = RENDERERS.get(document.get("benchmark"))
         if renderer is None:
-            raise self.error(f"'{self.arguments[0]}' is not a known benchmark result")
+            return self.fail(f"'{self.arguments[0]}' is not a known benchmark result")
         caption = nodes.paragraph()
         if "provenance" in document:
             origin = document["provenance"]

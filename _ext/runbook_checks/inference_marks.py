@@ -8,36 +8,18 @@ it states only what its sources say (our reasoning goes into an inference need o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx_needs.nodes import Need
 
 from .context import CheckContext, Problem
-
-MARK = re.compile(r"^Inference\b")
-
-
-def starts_with_inference_mark(paragraph: nodes.Element) -> bool:
-    """True when the paragraph's first visible content is strong text reading 'Inference...'."""
-    for child in paragraph.children:
-        if isinstance(child, nodes.Text) and not child.astext().strip():
-            continue  # leading whitespace
-        return isinstance(child, nodes.strong) and bool(MARK.match(child.astext().strip()))
-    return False
+from .model import nearest_need, starts_with_inference_mark
 
 
 def own_paragraphs(need: Need) -> list[nodes.paragraph]:
     """The need's paragraphs in order, without those of needs nested in it."""
     return [paragraph for paragraph in need.findall(nodes.paragraph) if nearest_need(paragraph) is need]
-
-
-def nearest_need(node: nodes.Node) -> Need | None:
-    parent = node.parent
-    while parent is not None and not isinstance(parent, Need):
-        parent = parent.parent
-    return parent
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:

@@ -8,33 +8,11 @@ tables and graph silent about it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
-from docutils import nodes
 from sphinx_needs.nodes import Need
 
-from .claim_marks import cite_nodes, parse_pinpoint
 from .context import CheckContext, Problem
-from .inference_marks import nearest_need
-
-
-def cite_line(lines: list[str], node: nodes.inline) -> int | None:
-    """MyST gives a role its paragraph's first line; the role's own line is the first one from there
-    that holds its text (read from the source only to point at the right line)."""
-    start = node.line or (node.parent.line if node.parent else None)
-    if not start:
-        return None
-    wanted = f"`{node['cite']}`"
-    for number in range(start, min(start + 200, len(lines)) + 1):
-        if wanted in lines[number - 1]:
-            return number
-    return start
-
-
-def cite_locations(ctx: CheckContext, docname: str) -> Iterator[tuple[nodes.inline, tuple[str, int | None]]]:
-    lines = Path(ctx.doc_path(docname)).read_text(encoding="utf-8").split("\n")
-    for node in cite_nodes(ctx.doctree(docname)):
-        yield node, (docname, cite_line(lines, node))
+from .model import cite_locations, nearest_need, parse_pinpoint
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:

@@ -22,9 +22,9 @@ from sphinx.application import Sphinx
 from sphinx_needs.data import SphinxNeedsData
 
 from .context import CheckContext, Problem
+from .model import pinpoint_by_source
 from .need_refs import runbook_order
-from .pinpoints import pinpoint_by_source
-from .source_matrix import source_matrix
+from .nodes import source_matrix
 
 COMMAND = "tox -e mapping"
 START = f"<!-- source-mapping:start generated from the needs by `{COMMAND}`; do not edit by hand -->"

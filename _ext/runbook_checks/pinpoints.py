@@ -21,28 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .claim_marks import Pinpoint, parse_pinpoint
 from .context import CheckContext, Problem
-from .inference_marks import nearest_need
-from .inline_cites import cite_locations
+from .model import Pinpoint, cite_locations, nearest_need, need_pinpoints, parse_pinpoint, pinpoint_by_source
 
-SEPARATOR = "|"
 FILE = "pinpoints.json"
-
-
-def need_pinpoints(need: Any) -> list[tuple[str, Pinpoint | None]]:
-    """(raw text, parsed pinpoint or None when malformed) for each pinpoint of a need."""
-    raw = need.get("pinpoints") or ""
-    return [(part.strip(), parse_pinpoint(part)) for part in raw.split(SEPARATOR) if part.strip()]
-
-
-def pinpoint_by_source(need: Any) -> dict[str, list[Pinpoint]]:
-    """Each cited source's pinpoints, in the order written: a page may support a claim in several sections."""
-    pins: dict[str, list[Pinpoint]] = {}
-    for _, pin in need_pinpoints(need):
-        if pin:
-            pins.setdefault(pin.source, []).append(pin)
-    return pins
 
 
 def incomplete(pin: Pinpoint) -> str:

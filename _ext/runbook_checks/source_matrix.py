@@ -18,12 +18,9 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
 
+from .model import pinpoint_by_source
 from .need_refs import basis_badge, need_link, runbook_order
-from .pinpoints import pinpoint_by_source
-
-
-class source_matrix(nodes.General, nodes.Element):
-    """Placeholder replaced once every need is known."""
+from .nodes import source_matrix
 
 
 class SourceMatrixDirective(SphinxDirective):

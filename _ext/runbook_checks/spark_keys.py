@@ -36,8 +36,11 @@ def named_keys(ctx: CheckContext) -> dict[str, Location]:
     where: dict[str, Location] = {}
     for docname in ctx.docnames:
         for text in ctx.doctree(docname).findall(nodes.Text):
+            content = text.astext()
+            if "spark." not in content:  # most text names no key: skip the regexes and the line walk
+                continue
             line = nearest_line(text)
-            for key in keys_in_text(text.astext()):
+            for key in keys_in_text(content):
                 where.setdefault(key, (docname, line))
     for need_id, need in ctx.needs.items():
         for key in keys_in_text(need.get("title") or ""):

@@ -11,10 +11,9 @@ from docutils import nodes
 
 from .context import CheckContext, Problem
 from .doctree_utils import code_blocks, find_section
+from .model import BASELINE, PURPOSE, task_parameter
 
 Flat = dict[str, Any]
-PURPOSE = "Purpose and Scope"
-BASELINE = "Recommended Baseline Cluster Configuration"
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
@@ -81,11 +80,14 @@ def identity_table(section: nodes.section) -> dict[str, tuple[str, int | None, i
     """Rows of the Purpose and Scope tables: label -> (value, line, line of an earlier row with that label)."""
     rows: dict[str, tuple[str, int | None, int | None]] = {}
     for table in section.findall(nodes.table):
-        for row in (row for body in table.findall(nodes.tbody) for row in body.findall(nodes.row)):
+        body_rows = [row for body in table.findall(nodes.tbody) for row in body.findall(nodes.row)]
+        for index, row in enumerate(body_rows):
             cells = [entry.astext().strip() for entry in row.findall(nodes.entry)]
             if len(cells) >= 2:
                 earlier = rows.get(cells[0])
-                line = row.line + 1 if row.line is not None else None  # MyST numbers table rows from 0
+                # MyST pipe tables: header line, delimiter line, then one line per row (MyST gives the first
+                # body row the header's line, so row.line would put it one line early).
+                line = table.line + 2 + index if table.line else (row.line + 1 if row.line is not None else None)
                 rows[cells[0]] = (cells[1], line, earlier[1] if earlier else None)
     return rows
 
@@ -137,14 +139,6 @@ def snippet_problems(snippet_text: str, job: Mapping[str, Any], spec_file: str) 
                 f"runbook YAML snippet job_clusters[{index}] has an 'autoscale' block; the cluster must be fixed-size"
             )
     return problems
-
-
-def task_parameter(task: Mapping[str, Any], flag: str) -> str | None:
-    """Value following `flag` in a spark_python_task parameter list."""
-    parameters = [str(item) for item in (task.get("spark_python_task") or {}).get("parameters") or []]
-    if flag in parameters and parameters.index(flag) + 1 < len(parameters):
-        return parameters[parameters.index(flag) + 1]
-    return None
 
 
 # The identity table's rows, in order: each is a name the spec defines (identity_from_spec).

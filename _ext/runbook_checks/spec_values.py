@@ -23,7 +23,8 @@ from docutils import nodes
 
 from .context import CheckContext, Problem
 from .doctree_utils import ancestors, find_section, nearest_line
-from .spec_consistency import PURPOSE, task_parameter
+from .model import PHOTON_NOTE, PURPOSE, SOURCE_MAPPING, task_parameter
+from .nodes import not_spec, spec_value
 
 # What the prose may call a spec value; the code-like ones render as inline code.
 CODE_LIKE = {"node_type", "trigger", "spark_version", "engine"}
@@ -48,14 +49,6 @@ TITLE_KINDS = (
     (re.compile(r"large"), ("node_type",)),
     (re.compile(r"STANDARD|PHOTON"), ("engine",)),
 )
-
-
-class spec_value(nodes.inline):
-    """A value written as {spec}`key=value`: checked against the spec, rendered as the value."""
-
-
-class not_spec(nodes.inline):
-    """A figure explicitly not the spec's: rendered as written, ignored by the unbound-value check."""
 
 
 def spec_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = ()):
@@ -118,11 +111,11 @@ def unbound_paragraphs(ctx: CheckContext) -> Iterator[tuple[str, nodes.paragraph
     text is joined from its pieces (a line break starts a new text node), with each bound or
     not-spec value replaced by a placeholder, so '{spec}`workers=2` workers' leaves no figure."""
     skipped: list[nodes.Node] = []
-    for title in ("Source Mapping", PURPOSE, "Photon Note"):
+    for title in (SOURCE_MAPPING, PURPOSE, PHOTON_NOTE):
         section = find_section(ctx.runbook, title)
         if section is None:
             continue
-        if title == "Source Mapping":
+        if title == SOURCE_MAPPING:
             skipped.append(section)
         else:  # the identity table and the Photon sentences are compared exactly elsewhere
             skipped += (
@@ -173,7 +166,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
 
 def titles(ctx: CheckContext) -> Iterator[tuple[str, Any]]:
     """(text, location) of each heading and need title of the runbook, Source Mapping excepted."""
-    mapping = find_section(ctx.runbook, "Source Mapping")
+    mapping = find_section(ctx.runbook, SOURCE_MAPPING)
     for title in ctx.runbook.findall(nodes.title):
         if mapping is None or title not in mapping.findall(nodes.title):
             yield title.astext(), (ctx.docname, nearest_line(title))

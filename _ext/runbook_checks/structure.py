@@ -10,11 +10,9 @@ from docutils import nodes
 
 from .context import CheckContext, Problem
 from .doctree_utils import find_section, section_title, top_level_sections
-from .source_matrix import source_matrix
-from .trace_graph import trace_graph
+from .model import PHOTON_NOTE, SOURCE_MAPPING
+from .nodes import source_matrix, trace_graph
 
-SOURCE_MAPPING = "Source Mapping"
-PHOTON_NOTE = "Photon Note"
 # The views Source Mapping must generate: (description, test on a placeholder node).
 REQUIRED_VIEWS = {
     "claim -> source matrix (the Markdown mapping markers)": lambda n: (

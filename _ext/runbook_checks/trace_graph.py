@@ -22,15 +22,12 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
 
 from .need_refs import runbook_order
+from .nodes import trace_graph
 
 logger = logging.getLogger(__name__)
 # Laid out with DejaVu Sans metrics, among the widest sans faces: a reader's font that is narrower
 # (Arial, Helvetica) still fits inside the boxes.
 FONT = "DejaVu Sans"
-
-
-class trace_graph(nodes.General, nodes.Element):
-    """Placeholder replaced once every need is known."""
 
 
 class TraceGraphDirective(SphinxDirective):

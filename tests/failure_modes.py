@@ -1,0 +1,636 @@
+# ruff: noqa: E501
+"""Every failure mode of the docs build, by warning type, and the one test that covers it.
+
+Before issue 17 each mode was a full-project build: 116 cases in tests/test_build_failures.py and one in
+tests/test_markdown_mapping.py. Now one full build per `runbook.*` subtype remains; the others are unit
+tests (tests/unit) or small in-process Sphinx projects (tests/test_rules_in_sphinx.py). A mode may only
+go with its test: tests/test_failure_modes.py fails on a mode whose test no longer exists.
+"""
+
+from __future__ import annotations
+
+# (warning type, failure mode, pytest node id of the test that covers it)
+MODES: list[tuple[str, str, str]] = [
+    (
+        "sn_schema_violation.local_fail",
+        "recommendation without source link and not inference",
+        "tests/test_rules_in_sphinx.py::test_need_model[recommendation without source link and not inference]",
+    ),
+    (
+        "needs.create_need",
+        "recommendation without a basis",
+        "tests/test_rules_in_sphinx.py::test_need_model[recommendation without a basis]",
+    ),
+    (
+        "needs.link_outgoing",
+        "link to a missing need",
+        "tests/test_rules_in_sphinx.py::test_need_model[link to a missing need]",
+    ),
+    (
+        "needs.link_target_type",
+        "link to a need of the wrong type",
+        "tests/test_rules_in_sphinx.py::test_need_model[link to a need of the wrong type]",
+    ),
+    (
+        "needs.link_target_type",
+        "evidence link to a source",
+        "tests/test_rules_in_sphinx.py::test_need_model[evidence link to a source]",
+    ),
+    ("needs.create_need", "source without URL", "tests/test_rules_in_sphinx.py::test_need_model[source without URL]"),
+    (
+        "sn_schema_violation.field_fail",
+        "source with a non-https URL",
+        "tests/test_rules_in_sphinx.py::test_need_model[source with a non-https URL]",
+    ),
+    (
+        "sn_schema_violation.field_fail",
+        "source URL outside the expected domains",
+        "tests/test_rules_in_sphinx.py::test_need_model[source URL outside the expected domains]",
+    ),
+    ("needs.create_need", "need without an ID", "tests/test_rules_in_sphinx.py::test_need_model[need without an ID]"),
+    ("needs.create_need", "malformed ID", "tests/test_rules_in_sphinx.py::test_need_model[malformed ID]"),
+    (
+        "sn_schema_violation.local_fail",
+        "ID with another type's prefix",
+        "tests/test_rules_in_sphinx.py::test_need_model[ID with another type's prefix]",
+    ),
+    ("needs.create_need", "duplicated ID", "tests/test_rules_in_sphinx.py::test_need_model[duplicated ID]"),
+    (
+        "runbook.citation",
+        "required citation missing from a recommendation",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[required citation missing from a recommendation]",
+    ),
+    (
+        "runbook.citation",
+        "required source URL missing",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[citation: required source URL missing]",
+    ),
+    (
+        "runbook.inference",
+        "inference not visibly marked",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[inference not visibly marked]",
+    ),
+    (
+        "runbook.sections",
+        "section missing",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[section missing]",
+    ),
+    (
+        "runbook.sections",
+        "sections out of order",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[sections: sections out of order]",
+    ),
+    (
+        "myst.xref_missing",
+        "broken internal link in the docs",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[sections: broken internal link in the docs]",
+    ),
+    (
+        "runbook.link",
+        "broken link from README to the runbook",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[broken link from README to the runbook]",
+    ),
+    (
+        "spelling",
+        "misspelled word",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[misspelled word]",
+    ),
+    (
+        "runbook.evidence",
+        "evidence need pointing at a missing result file",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: evidence need pointing at a missing result file]",
+    ),
+    (
+        "runbook.evidence",
+        "benchmark table reading a missing result file",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: benchmark table reading a missing result file]",
+    ),
+    (
+        "runbook.claim",
+        "new advice written as a plain paragraph",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[new advice written as a plain paragraph]",
+    ),
+    (
+        "runbook.claim",
+        "baseline bullet without a basis",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: baseline bullet without a basis]",
+    ),
+    (
+        "runbook.claim",
+        "checklist row without a basis",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: checklist row without a basis]",
+    ),
+    (
+        "runbook.claim",
+        "tuning step without a basis",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: tuning step without a basis]",
+    ),
+    (
+        "runbook.spec",
+        "identity table row the spec does not define",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: identity table row the spec does not define]",
+    ),
+    (
+        "runbook.claim",
+        "sourced sentence lost its citations",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: sourced sentence lost its citations]",
+    ),
+    (
+        "runbook.claim",
+        "tuning step lost its recommendation reference",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: tuning step lost its recommendation reference]",
+    ),
+    (
+        "runbook.claim",
+        "prose bound to a source through the need role instead of a citation",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: prose bound to a source through the need role instead of a citation]",
+    ),
+    (
+        "runbook.claim",
+        "prose inference mark hidden in an HTML comment",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: prose inference mark hidden in an HTML comment]",
+    ),
+    (
+        "runbook.claim",
+        "prose inference mark in mid-paragraph",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: prose inference mark in mid-paragraph]",
+    ),
+    (
+        "runbook.claim",
+        "prose inference mark as emphasis, not strong",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: prose inference mark as emphasis, not strong]",
+    ),
+    (
+        "runbook.claim",
+        "advice in a new subsection",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: advice in a new subsection]",
+    ),
+    (
+        "runbook.claim",
+        "advice in an admonition",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: advice in an admonition]",
+    ),
+    (
+        "runbook.cite",
+        "citation of an unknown source",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[citation of an unknown source]",
+    ),
+    (
+        "runbook.cite",
+        "citation of a recommendation",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[cite: citation of a recommendation]",
+    ),
+    (
+        "runbook.cite",
+        "citation inside a need of a source the need does not link",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[cite: citation inside a need of a source the need does not link]",
+    ),
+    (
+        "runbook.inference",
+        "inference need marked only in an HTML comment",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[inference: inference need marked only in an HTML comment]",
+    ),
+    (
+        "runbook.inference",
+        "inference need marked only in mid-paragraph",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[inference: inference need marked only in mid-paragraph]",
+    ),
+    (
+        "runbook.inference",
+        "inference need marked only in its second paragraph",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[inference: inference need marked only in its second paragraph]",
+    ),
+    (
+        "runbook.inference",
+        "inference need marked with emphasis, not strong",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[inference: inference need marked with emphasis, not strong]",
+    ),
+    (
+        "runbook.inference",
+        "sourced need carrying our reasoning as an Inference paragraph",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[inference: sourced need carrying our reasoning as an Inference paragraph]",
+    ),
+    (
+        "runbook.inference",
+        "sourced need carrying our reasoning marked with underscores",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[inference: sourced need carrying our reasoning marked with underscores]",
+    ),
+    (
+        "runbook.pinpoint",
+        "sourced need without pinpoints",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[sourced need without pinpoints]",
+    ),
+    (
+        "runbook.pinpoint",
+        "sourced need missing the pinpoint of one cited source",
+        "tests/unit/test_pinpoints.py::test_pinpoint_problem[sourced need missing the pinpoint of one cited source]",
+    ),
+    (
+        "runbook.pinpoint",
+        "pinpoint without a section anchor",
+        "tests/unit/test_pinpoints.py::test_pinpoint_problem[pinpoint without a section anchor]",
+    ),
+    (
+        "runbook.pinpoint",
+        "pinpoint without key terms",
+        "tests/unit/test_pinpoints.py::test_pinpoint_problem[pinpoint without key terms]",
+    ),
+    (
+        "runbook.pinpoint",
+        "pinpoint naming a source the need does not cite",
+        "tests/unit/test_pinpoints.py::test_pinpoint_problem[pinpoint naming a source the need does not cite]",
+    ),
+    (
+        "runbook.pinpoint",
+        "pinpoint that names no source",
+        "tests/unit/test_pinpoints.py::test_pinpoint_problem[pinpoint that names no source]",
+    ),
+    (
+        "runbook.pinpoint",
+        "citation in prose without a pinpoint",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[pinpoint: citation in prose without a pinpoint]",
+    ),
+    (
+        "runbook.spec",
+        "num_workers changed in the spec alone",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[num_workers changed in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "spark_conf value changed in the runbook alone",
+        "tests/unit/test_spec_consistency.py::test_snippet_problem[spark_conf value changed in the runbook alone]",
+    ),
+    (
+        "runbook.spec",
+        "autoscale block in the runbook snippet",
+        "tests/unit/test_spec_consistency.py::test_snippet_problem[autoscale block in the runbook snippet]",
+    ),
+    (
+        "runbook.spec",
+        "node type changed in the spec",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: node type changed in the spec]",
+    ),
+    (
+        "runbook.spec",
+        "spark conf key in the spec but not in the runbook",
+        "tests/unit/test_spec_consistency.py::test_snippet_problem[spark conf key in the spec but not in the runbook]",
+    ),
+    (
+        "runbook.spec",
+        "job path in Purpose and Scope does not exist",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: job path in Purpose and Scope does not exist]",
+    ),
+    (
+        "runbook.spec",
+        "job name differs from the spec",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: job name differs from the spec]",
+    ),
+    (
+        "runbook.spec",
+        "task key differs from the spec",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: task key differs from the spec]",
+    ),
+    (
+        "runbook.spec",
+        "query name differs from the spec",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: query name differs from the spec]",
+    ),
+    (
+        "runbook.spark-key",
+        "unknown spark key named in the runbook",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[unknown spark key named in the runbook]",
+    ),
+    (
+        "runbook.spark-key",
+        "Databricks-only key removed from the allow-list",
+        "tests/unit/test_spark_keys.py::test_key_problem[Databricks-only key removed from the allow-list]",
+    ),
+    (
+        "runbook.spark-key",
+        "Spark key snapshot taken with another PySpark",
+        "tests/unit/test_spark_keys.py::test_snapshot_taken_with_another_pyspark",
+    ),
+    (
+        "runbook.spark-key",
+        "runbook key missing from the Spark key snapshot",
+        "tests/unit/test_spark_keys.py::test_lookup",
+    ),
+    (
+        "runbook.spark-key",
+        "open-source key on the Databricks-only allow-list",
+        "tests/unit/test_spark_keys.py::test_key_problem[open-source key on the Databricks-only allow-list]",
+    ),
+    (
+        "runbook.spark-key",
+        "made-up key allowed with a recommendation instead of a source",
+        "tests/unit/test_spark_keys.py::test_key_problem[made-up key allowed with a recommendation instead of a source]",
+    ),
+    (
+        "runbook.spark-key",
+        "allow-listed Databricks key that no page names",
+        "tests/unit/test_spark_keys.py::test_key_problem[allow-listed Databricks key that no page names]",
+    ),
+    (
+        "runbook.spark-key",
+        "unknown key on the evidence page",
+        "tests/unit/test_spark_keys.py::test_unknown_key_on_another_page",
+    ),
+    (
+        "runbook.spark-key",
+        "unknown key in a need title",
+        "tests/unit/test_spark_keys.py::test_unknown_key_in_a_need_title",
+    ),
+    (
+        "runbook.sections",
+        "a second H1 with extra advice",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[sections: a second H1 with extra advice]",
+    ),
+    (
+        "runbook.spec",
+        "a second disagreeing block tagged yml in the baseline",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a second disagreeing block tagged yml in the baseline]",
+    ),
+    (
+        "runbook.spec",
+        "duplicate key in the YAML snippet",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: duplicate key in the YAML snippet]",
+    ),
+    (
+        "runbook.spec",
+        "two identity tables",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: two identity tables]",
+    ),
+    (
+        "runbook.spec",
+        "identity label given twice",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: identity label given twice]",
+    ),
+    (
+        "runbook.sections",
+        "source -> recommendations matrix removed",
+        "tests/unit/test_structure.py::test_generated_views_removed",
+    ),
+    ("runbook.sections", "traceability graph removed", "tests/unit/test_structure.py::test_generated_views_removed"),
+    (
+        "runbook.sections",
+        "a rewritten Photon sentence",
+        "tests/unit/test_structure.py::test_a_rewritten_photon_sentence",
+    ),
+    (
+        "runbook.sections",
+        "the scale rule removed",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[sections: the scale rule removed]",
+    ),
+    (
+        "runbook.register",
+        "Spark URL moved to another doc version than its range",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[Spark URL moved to another doc version than its range]",
+    ),
+    (
+        "runbook.register",
+        "publisher that does not match the host",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[publisher that does not match the host]",
+    ),
+    (
+        "runbook.register",
+        "the same URL registered twice",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: the same URL registered twice]",
+    ),
+    (
+        "runbook.register",
+        "a source declared in the runbook instead of the register",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[a source declared in the runbook instead of the register]",
+    ),
+    (
+        "runbook.register",
+        "a sourced claim on a source that does not cover the deployed runtime",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: a sourced claim on a source that does not cover the deployed runtime]",
+    ),
+    (
+        "runbook.register",
+        "a runtime the conf does not map to a Spark version",
+        "tests/unit/test_register.py::test_runtime_the_conf_does_not_map",
+    ),
+    (
+        "runbook.register",
+        "a runtime condition the claim's text does not state",
+        "tests/unit/test_register.py::test_runtime_condition_lets_a_claim_rely_on_a_newer_page_only_when_stated",
+    ),
+    (
+        "needs.create_need",
+        "a source without its maturity",
+        "tests/test_rules_in_sphinx.py::test_need_model[a source without its maturity]",
+    ),
+    (
+        "sn_schema_violation.field_fail",
+        "a runtime range in free text",
+        "tests/test_rules_in_sphinx.py::test_need_model[a runtime range in free text]",
+    ),
+    (
+        "runbook.spec",
+        "a need's text says 4 workers while its settings say 2",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a need's text says 4 workers while its settings say 2]",
+    ),
+    (
+        "runbook.spec",
+        "a baseline bullet that says 4 workers",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a baseline bullet that says 4 workers]",
+    ),
+    (
+        "runbook.spec",
+        "a checklist row that says 4 workers",
+        "tests/unit/test_spec_values.py::test_unbound_figures_are_found[a checklist row that says 4 workers]",
+    ),
+    (
+        "runbook.spec",
+        "a tuning step that says 8 -> 32 partitions",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a tuning step that says 8 -> 32 partitions]",
+    ),
+    (
+        "runbook.spec",
+        "the trigger changed in the spec while the prose keeps the old value",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the trigger changed in the spec while the prose keeps the old value]",
+    ),
+    (
+        "runbook.spec",
+        "the latency budget changed in the spec while the prose keeps the old value",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the latency budget changed in the spec while the prose keeps the old value]",
+    ),
+    (
+        "runbook.spec",
+        "a Spark 3.5 runtime in spec and snippet while the prose says Spark 4.1",
+        "tests/unit/test_spec_values.py::test_a_spark_35_runtime_gives_spark_35",
+    ),
+    (
+        "runbook.spec",
+        "an unknown spec value",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: an unknown spec value]",
+    ),
+    (
+        "runbook.spec",
+        "a backlog threshold typed in the prose",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a backlog threshold typed in the prose]",
+    ),
+    (
+        "runbook.spec",
+        "a health rule changed in the spec while the prose keeps the old threshold",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a health rule changed in the spec while the prose keeps the old threshold]",
+    ),
+    (
+        "runbook.spec",
+        "a partition count typed inside a config line in inline code",
+        "tests/unit/test_spec_values.py::test_unbound_figures_are_found[a partition count typed inside a config line in inline code]",
+    ),
+    (
+        "runbook.spec",
+        "a need title with a trigger the spec does not set",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a need title with a trigger the spec does not set]",
+    ),
+    (
+        "runbook.spec",
+        "a heading with a worker range the spec does not give",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a heading with a worker range the spec does not give]",
+    ),
+    (
+        "runbook.spec",
+        "prod target overrides the job cluster",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: prod target overrides the job cluster]",
+    ),
+    (
+        "runbook.spec",
+        "workers from a variable whose prod value differs",
+        "tests/unit/test_spec_values.py::test_a_prod_variable_changes_prod_only",
+    ),
+    (
+        "runbook.spec",
+        "tab in the job spec",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: tab in the job spec]",
+    ),
+    (
+        "runbook.spec",
+        "duplicate key in the job spec",
+        "tests/unit/test_spec_consistency.py::test_unreadable_yaml_names_its_line[duplicate key in the job spec]",
+    ),
+    (
+        "runbook.evidence",
+        "summary figure edited by hand",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[summary figure edited by hand]",
+    ),
+    (
+        "runbook.evidence",
+        "capacity figure edited by hand",
+        "tests/unit/test_evidence.py::test_hand_edited_figure_named_at_its_line[capacity figure edited by hand]",
+    ),
+    (
+        "runbook.evidence",
+        "results produced by another PySpark",
+        "tests/unit/test_evidence.py::test_results_produced_by_another_pyspark",
+    ),
+    (
+        "runbook.evidence",
+        "results of a quick smoke run",
+        "tests/unit/test_evidence.py::test_results_of_a_quick_smoke_run",
+    ),
+    (
+        "runbook.evidence",
+        "rerun whose results no longer support a claim",
+        "tests/unit/test_evidence.py::test_evidence_need_problem[rerun whose results no longer support a claim]",
+    ),
+    (
+        "runbook.evidence",
+        "evidence relation stronger than the results",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: evidence relation stronger than the results]",
+    ),
+    (
+        "runbook.evidence",
+        "production rate assumption raised beyond what the capacity curve supports",
+        "tests/unit/test_evidence.py::test_evidence_need_problem[production rate assumption raised beyond what the capacity curve supports]",
+    ),
+    (
+        "runbook.evidence",
+        "an assumption the config does not declare",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: an assumption the config does not declare]",
+    ),
+    (
+        "runbook.evidence",
+        "evidence need pointing at a file that is not a benchmark result",
+        "tests/unit/test_evidence.py::test_evidence_need_problem[evidence need pointing at a file that is not a benchmark result]",
+    ),
+    (
+        "runbook.evidence",
+        "evidence need naming a figure its result lacks",
+        "tests/unit/test_evidence.py::test_evidence_need_problem[evidence need naming a figure its result lacks]",
+    ),
+    (
+        "runbook.evidence",
+        "evidence need without a relation",
+        "tests/unit/test_evidence.py::test_evidence_need_problem[evidence need without a relation]",
+    ),
+    (
+        "runbook.evidence",
+        "figure quoted on the page that the results lack",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: figure quoted on the page that the results lack]",
+    ),
+    (
+        "runbook.mapping",
+        "the Markdown mapping table is stale",
+        "tests/test_markdown_mapping.py::test_stale_table_fails_the_build_naming_the_command",
+    ),
+    # Modes the unit tests and small projects added.
+    (
+        "runbook.cite",
+        "citation that names no source",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[cite: citation that names no source]",
+    ),
+    (
+        "runbook.sections",
+        "unexpected section",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[sections: unexpected section]",
+    ),
+    (
+        "runbook.spec",
+        "snippet key the spec lacks",
+        "tests/unit/test_spec_consistency.py::test_snippet_problem[snippet key the spec lacks]",
+    ),
+    (
+        "runbook.spec",
+        "snippet not a job_clusters block",
+        "tests/unit/test_spec_consistency.py::test_snippet_problem[snippet not a job_clusters block]",
+    ),
+    (
+        "runbook.spec",
+        "a Spark version in prose",
+        "tests/unit/test_spec_values.py::test_unbound_figures_are_found[a Spark version in prose]",
+    ),
+    (
+        "runbook.spec",
+        "milliseconds in prose",
+        "tests/unit/test_spec_values.py::test_unbound_figures_are_found[milliseconds in prose]",
+    ),
+    (
+        "runbook.evidence",
+        "evidence need without figures",
+        "tests/unit/test_evidence.py::test_evidence_need_problem[evidence need without figures]",
+    ),
+    (
+        "runbook.evidence",
+        "relation over an undeclared figure",
+        "tests/unit/test_evidence.py::test_evidence_need_problem[relation over an undeclared figure]",
+    ),
+    (
+        "runbook.evidence",
+        "a result file that is not JSON",
+        "tests/unit/test_evidence.py::test_check_reports_a_stray_unreadable_result_file",
+    ),
+    (
+        "runbook.citation",
+        "required recommendation that does not exist",
+        "tests/unit/test_citations.py::test_required_recommendation_that_does_not_exist",
+    ),
+    ("runbook.link", "README.md missing", "tests/unit/test_readme_links.py::test_missing_readme"),
+    (
+        "runbook.pinpoint",
+        "pinpoint on an inference need that is incomplete",
+        "tests/unit/test_pinpoints.py::test_inference_need_needs_no_pinpoint_but_a_written_one_is_checked",
+    ),
+]

@@ -1,0 +1,621 @@
+"""Each build rule on a tiny in-process Sphinx project (tests/roots): the warning's subtype, culprit
+and `file:line`. The full project is built only by test_build_failures.py (one case per subtype)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rule_roots import build_root, line_of
+
+PAGE = "runbook.md"
+
+
+@pytest.fixture
+def build(make_app, tmp_path: Path):
+    def run(root: str, files: dict[str, str] | None = None, **conf):
+        return build_root(make_app, tmp_path, root, files, **conf)
+
+    return run
+
+
+def edit(built_files: dict[str, str], relative: str, old: str, new: str) -> dict[str, str]:
+    text = built_files[relative]
+    assert old in text, f"mutation target not in {relative}: {old!r}"
+    return {**built_files, relative: text.replace(old, new, 1)}
+
+
+def root_files(root: str) -> dict[str, str]:
+    """The root's pages and data (not its conf.py), by path relative to the root."""
+    base = Path(__file__).parent / "roots" / f"test-{root}"
+    return {
+        p.relative_to(base).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(base.rglob("*"))
+        if p.is_file() and p.suffix in {".md", ".yml", ".json"}
+    }
+
+
+# --- the need model (conf.py) as sphinx-needs enforces it: (name, file, old, new, type, where, fragments) ---
+# Schema violations carry no location: the need ID names the culprit.
+SOURCES = "sources.md"
+B_URL = "https://docs.databricks.com/aws/en/b"
+NEED_MODEL = [
+    (
+        "recommendation without source link and not inference",
+        (PAGE, ":cites: SRC_PAGE_A\n", ""),
+        ("sn_schema_violation.local_fail", "", "REC_WORKERS", "sourced-recommendation-cites"),
+    ),
+    (
+        "recommendation without a basis",
+        (PAGE, ":basis: inference\n", ""),
+        ("needs.create_need", "runbook.md:12", "'basis' is not nullable"),
+    ),
+    (
+        "link to a missing need",
+        (PAGE, ":cites: SRC_PAGE_A", ":cites: SRC_PAGE_MISSING"),
+        ("needs.link_outgoing", "runbook.md:3", "'REC_WORKERS' has unknown outgoing link 'SRC_PAGE_MISSING'"),
+    ),
+    (
+        "link to a need of the wrong type",
+        (PAGE, ":cites: SRC_PAGE_A", ":cites: REC_SMALL"),
+        ("needs.link_target_type", "runbook.md:3", "'REC_WORKERS' link 'REC_SMALL' in field 'cites'"),
+    ),
+    (
+        "evidence link to a source",
+        (PAGE, ":evidence: EVD_BENCH", ":evidence: SRC_PAGE_B"),
+        ("needs.link_target_type", "runbook.md:12", "'REC_SMALL' link 'SRC_PAGE_B' in field 'evidence'"),
+    ),
+    (
+        "source without URL",
+        (SOURCES, f":url: {B_URL}\n", ""),
+        ("needs.create_need", "sources.md:18", "'url' is not nullable"),
+    ),
+    (
+        "source with a non-https URL",
+        (SOURCES, f":url: {B_URL}", f":url: {B_URL.replace('https', 'http')}"),
+        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "url", "does not match"),
+    ),
+    (
+        "source URL outside the expected domains",
+        (SOURCES, f":url: {B_URL}", ":url: https://example.com/b"),
+        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "url", "does not match"),
+    ),
+    ("need without an ID", (PAGE, ":id: REC_SMALL\n", ""), ("needs.create_need", "runbook.md:12", "No ID defined")),
+    (
+        "malformed ID",
+        (PAGE, ":id: REC_SMALL", ":id: rec-small"),
+        ("needs.create_need", "runbook.md:12", "'rec-small' does not match"),
+    ),
+    (
+        "ID with another type's prefix",
+        (PAGE, ":id: REC_SMALL", ":id: SRC_SMALL"),
+        ("sn_schema_violation.local_fail", "", "'SRC_SMALL'", "recommendation-id-prefix"),
+    ),
+    (
+        "duplicated ID",
+        (PAGE, ":id: REC_SMALL", ":id: REC_WORKERS"),
+        ("needs.create_need", "runbook.md:12", "'REC_WORKERS' already exists"),
+    ),
+    (
+        "a source without its maturity",
+        (SOURCES, ":maturity: GA\n\nPage B.", "\nPage B."),
+        ("needs.create_need", "sources.md:18", "'maturity' is not nullable"),
+    ),
+    (
+        "a runtime range in free text",
+        (SOURCES, ":runtime_min: any\n:maturity: GA\n\nPage B.", ":runtime_min: 13.3 LTS\n:maturity: GA\n\nPage B."),
+        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "runtime_min", "does not match"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "expected"), NEED_MODEL, ids=[case[0] for case in NEED_MODEL])
+def test_need_model(build, name: str, change: tuple[str, str, str], expected: tuple[str, ...]) -> None:
+    built = build("need-model", edit(root_files("need-model"), *change))
+    built.expect(*expected)
+
+
+def test_clean_need_model_root_has_no_warning(build) -> None:
+    assert build("need-model").warnings == []
+
+
+# --- our rules, each on its own small root: (name, [(file, old, new), ...], (type, where, *fragments)) ---
+# `where` is "file:line", "" (no location), or (file, needle): the line of the mutated file holding needle.
+Where = str | tuple[str, str]
+
+
+def located(files: dict[str, str], where: Where) -> str:
+    if isinstance(where, tuple):
+        relative, needle = where
+        return f"{relative}:{line_of(files[relative], needle)}"
+    return where
+
+
+def run_case(build, root: str, changes: list[tuple[str, str, str]], expected: tuple) -> None:
+    files = root_files(root)
+    for change in changes:
+        files = edit(files, *change)
+    built = build(root, files)
+    type_, where, *fragments = expected
+    built.expect(type_, located(files, where), *fragments)
+
+
+def at(needle: str) -> tuple[str, str]:
+    return (PAGE, needle)
+
+
+def before(anchor: str, text: str) -> tuple[str, str, str]:
+    """Insert `text` before the stable anchor line `anchor` of the runbook page."""
+    return (PAGE, anchor, text + anchor)
+
+
+NO_BASIS = "claim without a basis"
+CLAIM = [
+    (
+        "new advice written as a plain paragraph",
+        [before("## Checklist\n", "Use an r5.4xlarge driver, it halves latency.\n\n")],
+        ("runbook.claim", at("Use an r5.4xlarge"), NO_BASIS, '"Use an r5.4xlarge driver, it halves latency."'),
+    ),
+    (
+        "baseline bullet without a basis",
+        [before("- Keep the cluster", "- Four workers would halve batch times.\n")],
+        ("runbook.claim", at("- Four workers"), NO_BASIS, '"Four workers would halve batch times."'),
+    ),
+    (
+        "checklist row without a basis",
+        [before("| Workers |", "| Worker count | Compute page | 4 workers |\n")],
+        ("runbook.claim", at("| Worker count |"), NO_BASIS, '"Worker count Compute page 4 workers"'),
+    ),
+    (
+        "tuning step without a basis",
+        [before("## Source Mapping\n", "2. Raise partitions from 8 to 32.\n\n")],
+        ("runbook.claim", at("Raise partitions"), NO_BASIS, '"Raise partitions from 8 to 32."'),
+    ),
+    (
+        "sourced sentence lost its citations",
+        [(PAGE, "\n{cite}`SRC_PAGE_A#top: workers`.", ".")],
+        ("runbook.claim", at("Databricks advises"), NO_BASIS, '"Databricks advises compute-optimized workers."'),
+    ),
+    (
+        "tuning step lost its recommendation reference",
+        [(PAGE, "checkpoint ({need}`REC_WORKERS`).", "checkpoint.")],
+        ("runbook.claim", at("1. **Owner.**"), NO_BASIS, '"Owner. Restart from a fresh checkpoint."'),
+    ),
+    (
+        "prose bound to a source through the need role instead of a citation",
+        [(PAGE, "{cite}`SRC_PAGE_A#top: workers`", "({need}`SRC_PAGE_A`)")],
+        ("runbook.claim", at("Databricks advises"), NO_BASIS, '"Databricks advises compute-optimized workers'),
+    ),
+    (
+        "prose inference mark hidden in an HTML comment",
+        [before("## Checklist\n", "<!-- **Inference.** --> Use a larger driver.\n\n")],
+        ("runbook.claim", at("<!-- **Inference.** -->"), NO_BASIS, '"Use a larger driver."'),
+    ),
+    (
+        "prose inference mark in mid-paragraph",
+        [before("## Checklist\n", "Use a larger driver, no **Inference** here.\n\n")],
+        ("runbook.claim", at("Use a larger driver, no"), NO_BASIS, '"Use a larger driver, no Inference here."'),
+    ),
+    (
+        "prose inference mark as emphasis, not strong",
+        [(PAGE, "**Inference.** A small cluster", "*Inference.* A small cluster")],
+        ("runbook.claim", at("*Inference.* A small"), NO_BASIS, '"Inference. A small cluster is enough here."'),
+    ),
+    (
+        "advice in a new subsection",
+        [before("## Checklist\n", "### Peaks\n\nDouble the workers during month-end peaks.\n\n")],
+        ("runbook.claim", at("Double the workers"), NO_BASIS, '"Double the workers during month-end peaks."'),
+    ),
+    (
+        "advice in an admonition",
+        [before("## Checklist\n", ":::{note}\nRestart the job every night.\n:::\n\n")],
+        ("runbook.claim", at("Restart the job every night."), NO_BASIS, '"Restart the job every night."'),
+    ),
+]
+
+NOT_MARKED = "has basis 'inference' but its first paragraph does not start with a strong 'Inference' mark"
+CARRIES_REASONING = "has basis 'source' but a paragraph starts with an Inference mark"
+INFERENCE = [
+    (
+        "inference not visibly marked",
+        [(PAGE, "**Inference.** Eight", "Eight")],
+        ("runbook.inference", at("Eight partitions"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "inference need marked only in an HTML comment",
+        [(PAGE, "**Inference.** Eight", "<!-- **Inference.** -->\nEight")],
+        ("runbook.inference", at("Eight partitions"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "inference need marked only in mid-paragraph",
+        [(PAGE, "**Inference.** Eight partitions match eight cores.", "Eight partitions, **Inference.**, match.")],
+        ("runbook.inference", at("Eight partitions"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "inference need marked only in its second paragraph",
+        [(PAGE, "**Inference.** Eight", "Eight"), (PAGE, "The rest follows", "**Inference.** The rest follows")],
+        ("runbook.inference", at("Eight partitions"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "inference need marked with emphasis, not strong",
+        [(PAGE, "**Inference.** Eight", "*Inference.* Eight")],
+        ("runbook.inference", at("*Inference.* Eight"), "'REC_PARTITIONS' " + NOT_MARKED),
+    ),
+    (
+        "sourced need carrying our reasoning as an Inference paragraph",
+        [before("Workers are compute-optimized.", "**Inference.** So we think.\n\n")],
+        ("runbook.inference", at("So we think"), "'REC_WORKERS' " + CARRIES_REASONING),
+    ),
+    (
+        "sourced need carrying our reasoning marked with underscores",
+        [before("Workers are compute-optimized.", "__Inference.__ So we think.\n\n")],
+        ("runbook.inference", at("So we think"), "'REC_WORKERS' " + CARRIES_REASONING),
+    ),
+]
+
+CITE = [
+    (
+        "citation of an unknown source",
+        [(PAGE, "{cite}`SRC_PAGE_B#", "{cite}`SRC_PAGE_X#")],
+        ("runbook.cite", at("SRC_PAGE_X#"), "{cite}`SRC_PAGE_X#top: b`: 'SRC_PAGE_X' is no need"),
+    ),
+    (
+        "citation of a recommendation",
+        [(PAGE, "{cite}`SRC_PAGE_B#", "{cite}`REC_WORKERS#")],
+        ("runbook.cite", at("{cite}`REC_WORKERS#"), "'REC_WORKERS' is a 'rec' need, not a source"),
+    ),
+    (
+        "citation inside a need of a source the need does not link",
+        [(PAGE, "compute-optimized {cite}`SRC_PAGE_A#top: workers`.", "compute-optimized\n{cite}`SRC_PAGE_B#top: b`.")],
+        (
+            "runbook.cite",
+            at("{cite}`SRC_PAGE_B#top: b`."),
+            "inside 'REC_WORKERS' names a source the need does not link: add SRC_PAGE_B",
+        ),
+    ),
+    (
+        "citation that names no source",
+        [(PAGE, "{cite}`SRC_PAGE_B#top: b`", "{cite}`see page B`")],
+        ("runbook.cite", at("{cite}`see page B`"), "does not start with a source ID"),
+    ),
+]
+
+SECTIONS = [
+    (
+        "section missing",
+        [(PAGE, "## Checklist\n", "## Checks\n")],
+        ("runbook.sections", "runbook.md", "runbook section missing: 'Checklist'"),
+    ),
+    (
+        "unexpected section",
+        [(PAGE, "## Checklist\n", "## Checks\n")],
+        ("runbook.sections", at("## Checks"), "unexpected top-level section 'Checks'"),
+    ),
+    (
+        "sections out of order",
+        [
+            (PAGE, "## Checklist\n\nCheck the workers.\n\n", ""),
+            (PAGE, "Change the workers.\n", "Change the workers.\n\n## Checklist\n\nCheck.\n"),
+        ],
+        ("runbook.sections", at("## Playbook"), "position 2 is 'Playbook', expected 'Checklist'"),
+    ),
+    (
+        "a second H1 with extra advice",
+        [(PAGE, "Change the workers.\n", "Change the workers.\n\n# Appendix\n\nMore advice.\n")],
+        ("runbook.sections", at("# Appendix"), "second top-level title 'Appendix'"),
+    ),
+    (
+        "the scale rule removed",
+        [(PAGE, ":id: REC_WORKERS", ":id: REC_OTHER")],
+        ("runbook.sections", "", "required recommendation 'REC_WORKERS' (conf.py) is not in the runbook"),
+    ),
+    (
+        "broken internal link in the docs",
+        [(PAGE, "(#playbook)", "(#no-such-section)")],
+        ("myst.xref_missing", at("#no-such-section"), "no-such-section"),
+    ),
+]
+
+SPEC = "resources/tiny.job.yml"
+OTHER = [
+    (
+        "pinpoint",
+        "citation in prose without a pinpoint",
+        [(PAGE, "{cite}`SRC_PAGE_B#top: b`", "{cite}`SRC_PAGE_B`")],
+        (
+            "runbook.pinpoint",
+            at("Prose names page B"),
+            "{cite}`SRC_PAGE_B` in prose lacks a #section-anchor and key terms",
+        ),
+    ),
+    (
+        "pinpoint",
+        "sourced need without pinpoints",
+        [(PAGE, ":pinpoints: SRC_PAGE_A#top: workers\n", "")],
+        ("runbook.pinpoint", at("```{rec}"), "sourced 'REC_WORKERS' has no pinpoint for SRC_PAGE_A"),
+    ),
+    (
+        "citation",
+        "required citation missing from a recommendation",
+        [(PAGE, ":cites: SRC_PAGE_A", ":cites: SRC_PAGE_B")],
+        ("runbook.citation", at("```{rec}"), "required citation missing: 'REC_WORKERS' must cite 'SRC_PAGE_A'"),
+    ),
+    (
+        "citation",
+        "required source URL missing",
+        [("sources.md", "https://docs.databricks.com/aws/en/a", "https://docs.databricks.com/aws/en/a2")],
+        ("runbook.citation", "", "no source need has url 'https://docs.databricks.com/aws/en/a'"),
+    ),
+    (
+        "spark-key",
+        "unknown spark key named in the runbook",
+        [(PAGE, "spark.sql.shuffle.partitions", "spark.sql.streaming.stateStore.providerClazz")],
+        (
+            "runbook.spark-key",
+            at("providerClazz"),
+            "spark key 'spark.sql.streaming.stateStore.providerClazz' is not known",
+        ),
+    ),
+    (
+        "link",
+        "broken link from README to the runbook",
+        [("README.md", "(runbook.md)", "(runbook-gone.md)")],
+        ("runbook.link", ("README.md", "runbook-gone.md"), "README.md: link 'runbook-gone.md' does not resolve"),
+    ),
+    (
+        "register",
+        "the same URL registered twice",
+        [("sources.md", "https://docs.databricks.com/aws/en/b", "https://docs.databricks.com/aws/en/a")],
+        ("runbook.register", ("sources.md", "{src} Page B"), "'SRC_PAGE_B' repeats the URL of 'SRC_PAGE_A'"),
+    ),
+    (
+        "register",
+        "a sourced claim on a source that does not cover the deployed runtime",
+        [("sources.md", ":runtime_min: any", ":runtime_min: DBR 19")],
+        ("runbook.register", at("```{rec}"), "'REC_WORKERS' relies on 'SRC_PAGE_A' (DBR 19 - newer)", "(target prod)"),
+    ),
+    (
+        "spec",
+        "a baseline bullet that says 4 workers",
+        [(PAGE, "{spec}`workers=2`", "{spec}`workers=4`")],
+        (
+            "runbook.spec",
+            at("Deploy {spec}"),
+            f"{{spec}}`workers=4` but {SPEC} (targets dev, prod) gives workers = '2'",
+        ),
+    ),
+    (
+        "spec",
+        "an unknown spec value",
+        [(PAGE, "{spec}`workers=2`", "{spec}`budget=2`")],
+        ("runbook.spec", at("Deploy {spec}"), "{spec}`budget` is not a spec value"),
+    ),
+    (
+        "spec",
+        "a need's text says 4 workers while its settings say 2",
+        [(PAGE, "A fixed size keeps", "A fixed size of 4 workers keeps")],
+        ("runbook.spec", at("A fixed size of 4"), "'4 workers' is a spec figure not bound to the spec"),
+    ),
+    (
+        "spec",
+        "a backlog threshold typed in the prose",
+        [(PAGE, "{spec}`backlog_records=6000` records", "6000 records")],
+        ("runbook.spec", at("Alert when"), "'6000 records' is a spec figure not bound to the spec"),
+    ),
+    (
+        "spec",
+        "a heading with a worker range the spec does not give",
+        [(PAGE, "to scale to 4 workers", "to scale to 3-4 workers")],
+        ("runbook.spec", at("### When to scale"), "'3-4 workers' is not a spec value for target dev (allowed: 2, 4)"),
+    ),
+    (
+        "spec",
+        "a need title with a trigger the spec does not set",
+        [(PAGE, "Run a fixed-size cluster", "Use a 250 millisecond trigger")],
+        (
+            "runbook.spec",
+            at("```{rec}"),
+            "title 'Use a 250 millisecond trigger': '250 millisecond' is not a spec value",
+        ),
+    ),
+    (
+        "spec",
+        "identity table row the spec does not define",
+        [before("| Task key |", "| Driver type | `r5.4xlarge` |\n")],
+        ("runbook.spec", at("| Driver type |"), "identity table row 'Driver type' is not a name the spec defines"),
+    ),
+    (
+        "spec",
+        "identity label given twice",
+        [before("| Query name |", "| Task key  | `task` |\n")],
+        ("runbook.spec", at("| Task key  |"), "label 'Task key' appears twice"),
+    ),
+    (
+        "spec",
+        "two identity tables",
+        [before("## Recommended Baseline", "| Name | Value |\n| --- | --- |\n| Job name | `tiny` |\n\n")],
+        ("runbook.spec", "runbook.md", "must hold exactly one identity table, found 2"),
+    ),
+    (
+        "spec",
+        "a second disagreeing block tagged yml in the baseline",
+        [before("Deploy {spec}", "```yml\njob_clusters: []\n```\n\n")],
+        ("runbook.spec", "runbook.md", "must hold exactly one YAML snippet, found 2"),
+    ),
+    (
+        "spec",
+        "duplicate key in the YAML snippet",
+        [(PAGE, "      num_workers: 2\n", "      num_workers: 2\n      num_workers: 3\n")],
+        ("runbook.spec", at("```yaml"), "duplicate key 'num_workers'"),
+    ),
+    (
+        "spec",
+        "job path in Purpose and Scope does not exist",
+        [(PAGE, "| Job file | `src/job.py` |", "| Job file | `src/gone.py` |")],
+        ("runbook.spec", at("| Job file |"), "job path 'src/gone.py' does not exist"),
+    ),
+    (
+        "spec",
+        "job name differs from the spec",
+        [(PAGE, "| Job name | `tiny` |", "| Job name | `tiny_v2` |")],
+        ("runbook.spec", at("| Job name |"), f"Job name 'tiny_v2' differs from {SPEC} (targets dev, prod) ('tiny')"),
+    ),
+    (
+        "spec",
+        "node type changed in the spec",
+        [(SPEC, "node_type_id: c5.xlarge", "node_type_id: c5.2xlarge")],
+        ("runbook.spec", at("```yaml"), "key 'job_clusters[0].new_cluster.node_type_id' = 'c5.xlarge' differs from"),
+    ),
+    (
+        "spec",
+        "task key differs from the spec",
+        [(PAGE, "| Task key | `task` |", "| Task key | `join_task` |")],
+        ("runbook.spec", at("| Task key |"), f"Task key 'join_task' differs from {SPEC} (targets dev, prod) ('task')"),
+    ),
+    (
+        "spec",
+        "query name differs from the spec",
+        [(PAGE, "| Query name | `tiny_query` |", "| Query name | `renamed_query` |")],
+        ("runbook.spec", at("| Query name |"), "Query name 'renamed_query' differs from"),
+    ),
+    (
+        "spec",
+        "a tuning step that says 8 -> 32 partitions",
+        [before("Alert when", "Raise partitions to {spec}`scaled_partitions=32` after scaling.\n\n")],
+        ("runbook.spec", at("Raise partitions"), "{spec}`scaled_partitions=32` but", "gives scaled_partitions = '16'"),
+    ),
+    (
+        "spec",
+        "the latency budget changed in the spec while the prose keeps the old value",
+        [
+            before("Alert when", "Each batch must end within {spec}`budget_ms=1000` ms.\n\n"),
+            (SPEC, '- "1000"', '- "2000"'),
+        ],
+        ("runbook.spec", at("Each batch must end"), "{spec}`budget_ms=1000` but", "gives budget_ms = '2000'"),
+    ),
+    (
+        "spec",
+        "num_workers changed in the spec alone",
+        [(SPEC, "num_workers: 2", "num_workers: 3")],
+        (
+            "runbook.spec",
+            at("```{rec}"),
+            f"'REC_FIXED' setting 'num_workers' = '2' differs from {SPEC} (targets dev, prod) ('3')",
+        ),
+    ),
+    (
+        "spec",
+        "prod target overrides the job cluster",
+        [
+            (
+                "databricks.yml",
+                "  prod:\n",
+                "  prod:\n    resources:\n      jobs:\n        tiny_job:\n          job_clusters:\n"
+                "            - job_cluster_key: cluster\n              new_cluster:\n                num_workers: 3\n",
+            )
+        ],
+        ("runbook.spec", at("```{rec}"), f"'REC_FIXED' setting 'num_workers' = '2' differs from {SPEC} (target prod)"),
+    ),
+    (
+        "spec",
+        "the trigger changed in the spec while the prose keeps the old value",
+        [(SPEC, "- 500 milliseconds", "- 1 second")],
+        (
+            "runbook.spec",
+            at("| Trigger interval |"),
+            "Trigger interval '500 milliseconds' differs from",
+            "('1 second')",
+        ),
+    ),
+    (
+        "spec",
+        "a health rule changed in the spec while the prose keeps the old threshold",
+        [(SPEC, "value: 6000", "value: 5000")],
+        ("runbook.spec", at("Alert when"), "{spec}`backlog_records=6000` but", "gives backlog_records = '5000'"),
+    ),
+    (
+        "spec",
+        "tab in the job spec",
+        [(SPEC, "      name: tiny\n", "      name: tiny\n\tdescription: x\n")],
+        ("runbook.spec", (SPEC, "\tdescription"), "cannot start any token"),
+    ),
+    (
+        "evidence",
+        "figure quoted on the page that the results lack",
+        [(PAGE, "needs_100.with_checks_s` s", "needs_100.missing_s` s")],
+        (
+            "runbook.evidence",
+            at("{bench}"),
+            "bench role: 'docs_scaling:needs_100.missing_s': no figure 'needs_100.missing_s'",
+        ),
+    ),
+    (
+        "evidence",
+        "an assumption the config does not declare",
+        [(PAGE, "{assumed}`production_eps`", "{assumed}`production_rate`")],
+        (
+            "runbook.evidence",
+            at("{assumed}"),
+            "no assumption 'production_rate' in conf.py runbook_assumptions (known: production_eps)",
+        ),
+    ),
+    (
+        "evidence",
+        "benchmark table reading a missing result file",
+        [
+            (
+                PAGE,
+                "{benchmark-table} benchmarks/results/docs_scaling.json",
+                "{benchmark-table} benchmarks/results/none.json",
+            )
+        ],
+        (
+            "runbook.evidence",
+            at("{benchmark-table}"),
+            "benchmark result file 'benchmarks/results/none.json' does not exist",
+        ),
+    ),
+    (
+        "evidence",
+        "evidence relation stronger than the results",
+        [(PAGE, ":relations: needs_100.with_checks_s <=", ":relations: needs_100.with_checks_s * 2 <=")],
+        ("runbook.evidence", at("```{evid}"), "'EVD_SCALING' claim no longer supported", "(6.2 <= 3.6)"),
+    ),
+    (
+        "evidence",
+        "evidence need pointing at a missing result file",
+        [(PAGE, ":artifact: benchmarks/results/docs_scaling.json", ":artifact: benchmarks/results/gone.json")],
+        ("runbook.evidence", at("```{evid}"), "'EVD_SCALING' artifact 'benchmarks/results/gone.json' does not exist"),
+    ),
+    (
+        "mapping",
+        "the Markdown mapping table is stale",
+        [(PAGE, "{rec} Use compute-optimized workers", "{rec} Use fast workers")],
+        (
+            "runbook.mapping",
+            at("<!-- source-mapping:start"),
+            "the Markdown source mapping table is stale: run `tox -e mapping`",
+        ),
+    ),
+]
+
+ROOT_CASES = (
+    [("claim", *case) for case in CLAIM]
+    + [("inference", *case) for case in INFERENCE]
+    + [("cite", *case) for case in CITE]
+    + [("sections", *case) for case in SECTIONS]
+    + OTHER
+)
+ROOTS = sorted({case[0] for case in ROOT_CASES})
+
+
+@pytest.mark.parametrize(
+    ("root", "name", "changes", "expected"), ROOT_CASES, ids=[f"{case[0]}: {case[1]}" for case in ROOT_CASES]
+)
+def test_rule_on_a_small_root(build, root: str, name: str, changes: list, expected: tuple) -> None:
+    run_case(build, root, changes, expected)
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_clean_root_has_no_warning(build, root: str) -> None:
+    assert build(root).warnings == []

@@ -1,0 +1,105 @@
+"""The extension's layers: rules and views import shared words (the model layer), never each other.
+
+Every module of `_ext/runbook_checks` is declared in one layer below; a new module must be added.
+Allowed: anything -> model; package and tools -> anything. Refused: rule -> rule, rule -> view,
+view -> rule, view -> view, model -> rule or view.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import runbook_checks
+
+PACKAGE = Path(runbook_checks.__file__).parent
+LAYERS = {
+    "rule": {
+        "structure",
+        "citations",
+        "register",
+        "inference_marks",
+        "inline_cites",
+        "pinpoints",
+        "claim_coverage",
+        "evidence",
+        "readme_links",
+        "spec_consistency",
+        "spec_values",
+        "spark_keys",
+        "markdown_mapping",
+    },
+    "view": {
+        "source_matrix",
+        "trace_graph",
+        "basis_marks",
+        "evidence_tables",
+        "evidence_quotes",
+        "claim_marks",
+        "coverage_line",
+    },
+    "model": {
+        "context",
+        "model",
+        "nodes",
+        "claim_model",
+        "doctree_utils",
+        "need_refs",
+        "evidence_results",
+        "evidence_relations",
+        "result_cache",
+    },
+    "tool": {"pinpoint_probe", "spark_key_probe", "write_mapping", "spelling_filters"},
+    # Setup on top: the extension's entry point and what it wires (build dependencies, merged findings).
+    "package": {"__init__", "dependencies", "one_finding"},
+}
+REFUSED = {("rule", "rule"), ("rule", "view"), ("view", "rule"), ("view", "view"), ("model", "rule"), ("model", "view")}
+
+
+def layer_of(module: str) -> str:
+    return next(layer for layer, modules in LAYERS.items() if module in modules)
+
+
+def package_imports(path: Path) -> set[str]:
+    """Modules of this package that `path` imports (relative or absolute)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 and node.module:
+                found.add(node.module.split(".")[0])
+            elif node.level == 1 or node.module == "runbook_checks":  # from . import a / from runbook_checks import a
+                found.update(alias.name for alias in node.names)
+            elif node.module and node.module.startswith("runbook_checks."):
+                found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("runbook_checks."))
+    return found
+
+
+def modules() -> list[str]:
+    return sorted(path.stem for path in PACKAGE.glob("*.py"))
+
+
+def test_every_module_is_in_one_layer() -> None:
+    declared = [module for layer in LAYERS.values() for module in layer]
+    assert len(declared) == len(set(declared))
+    assert set(modules()) == set(declared), set(modules()) ^ set(declared)
+
+
+def test_rules_and_views_import_only_the_model() -> None:
+    crossings = [
+        f"{module} ({layer_of(module)}) imports {target} ({layer_of(target)})"
+        for module in modules()
+        for target in sorted(package_imports(PACKAGE / f"{module}.py"))
+        if target != module and (layer_of(module), layer_of(target)) in REFUSED
+    ]
+    assert crossings == []
+
+
+def test_the_walk_sees_a_crossing(tmp_path: Path) -> None:
+    """The import walk itself can fail: a rule importing a view is seen."""
+    module = tmp_path / "structure.py"
+    module.write_text("from .source_matrix import SourceMatrixDirective\nfrom runbook_checks import spec_values\n")
+    assert package_imports(module) == {"source_matrix", "spec_values"}
+    module.write_text("from runbook_checks.source_matrix import fill_source_matrices\n")
+    assert package_imports(module) == {"source_matrix"}
