@@ -107,6 +107,11 @@ MODES: list[tuple[str, str, str]] = [
     ),
     (
         "runbook.claim",
+        "a sub-bullet under an index entry (navigation lends no basis)",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: a sub-bullet under an index entry (navigation lends no basis)]",
+    ),
+    (
+        "runbook.claim",
         "new advice written as a plain paragraph",
         "tests/test_build_failures.py::test_build_fails_naming_the_culprit[new advice written as a plain paragraph]",
     ),

@@ -157,6 +157,11 @@ CLAIM = [
         ("runbook.claim", at("Use an r5.4xlarge"), NO_BASIS, '"Use an r5.4xlarge driver, it halves latency."'),
     ),
     (
+        "a sub-bullet under an index entry (navigation lends no basis)",
+        [before("## Baseline\n", "- [Checklist](#checklist)\n  - Restart the producers first.\n\n")],
+        ("runbook.claim", at("  - Restart the producers"), NO_BASIS, '"Restart the producers first."'),
+    ),
+    (
         "baseline bullet without a basis",
         [before("- Keep the cluster", "- Four workers would halve batch times.\n")],
         ("runbook.claim", at("- Four workers"), NO_BASIS, '"Four workers would halve batch times."'),
