@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from job_inputs import json_config, write_events
 
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
@@ -45,7 +46,10 @@ def starting_at(seconds: float) -> str:
     return datetime.fromtimestamp(seconds).isoformat(sep=" ")
 
 
-def test_new_checkpoint_with_an_early_starting_point_writes_each_pair_once(spark, landing, tmp_path) -> None:
+@pytest.mark.parametrize("files_per_batch", [0, 1], ids=["overlap-in-one-batch", "overlap-over-several-batches"])
+def test_new_checkpoint_with_an_early_starting_point_writes_each_pair_once(
+    spark, landing, tmp_path, files_per_batch: int
+) -> None:
     first_written = int(time.time()) - 100  # whole seconds: file times are read in milliseconds
     write_files(landing, range(FIRST_RUN_FILES), first_written)
     run_to_end(spark, json_config(landing, trigger_interval="available-now"))
@@ -53,12 +57,14 @@ def test_new_checkpoint_with_an_early_starting_point_writes_each_pair_once(spark
 
     write_files(landing, range(FIRST_RUN_FILES, FILES), first_written)
     overlap_from = FIRST_RUN_FILES - 2  # start two files before the old query's end: re-read f04, f05
+    # One file per batch: the sink checks the overlap's batches and then stops reading its output back.
     reset = json_config(
         landing,
         trigger_interval="available-now",
         checkpoint_location=str(tmp_path / "new-checkpoint"),
         left_starting_timestamp=starting_at(first_written + overlap_from),
         right_starting_timestamp=starting_at(first_written + overlap_from),
+        max_files_per_trigger=files_per_batch,
     )
     rows_read = run_to_end(spark, reset)
 
@@ -88,3 +94,9 @@ def test_sink_skips_pairs_it_already_holds_when_a_batch_is_replayed(spark, landi
     run_to_end(spark, json_config(landing, trigger_interval="available-now", checkpoint_location=str(tmp_path / "c2")))
     counts = written_order_ids(spark, landing["output"])
     assert set(counts) == set(range(3 * PAIRS_PER_FILE)) and max(counts.values()) == 1
+
+
+def test_the_sink_reads_its_output_back_only_for_batches_that_can_overlap_an_earlier_query() -> None:
+    assert not job.may_hold_earlier_pairs(5, None)  # the output was empty when the query started
+    assert job.may_hold_earlier_pairs(5, 5) and job.may_hold_earlier_pairs(4, 5)
+    assert not job.may_hold_earlier_pairs(6, 5)  # every pair of the batch is later than all earlier pairs
