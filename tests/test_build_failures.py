@@ -983,6 +983,16 @@ CASES = [
         ),
     ),
     Case(
+        "soak figure edited by hand",
+        lambda project: nudge_figure(project, "benchmarks/results/job_soak.json", "trigger_p50.final_pct_of_baseline"),
+        (
+            "job_soak.json:"
+            f"{result_line(REPO_ROOT / 'benchmarks/results/job_soak.json', 'trigger_p50.final_pct_of_baseline')}",
+            "figure 'trigger_p50.final_pct_of_baseline'",
+            "does not match the raw samples",
+        ),
+    ),
+    Case(
         "results produced by another PySpark",
         edit("benchmarks/results/job_latency.json", '"pyspark": "4.1.1"', '"pyspark": "4.0.0"'),
         (
