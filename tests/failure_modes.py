@@ -97,6 +97,21 @@ MODES: list[tuple[str, str, str]] = [
     ),
     (
         "runbook.evidence",
+        "soak figure edited by hand",
+        "tests/unit/test_evidence.py::test_soak_figure_edited_by_hand_is_named_at_its_line",
+    ),
+    (
+        "runbook.evidence",
+        "soak rerun whose batch time grows with the output",
+        "tests/unit/test_evidence.py::test_committed_relation_holds_and_fails_on_a_slower_rerun[soak rerun whose batch time grows with the output]",
+    ),
+    (
+        "runbook.evidence",
+        "progress recording that costs the stream more than its limit",
+        "tests/unit/test_evidence.py::test_committed_relation_holds_and_fails_on_a_slower_rerun[progress recording that costs the stream more than its limit]",
+    ),
+    (
+        "runbook.evidence",
         "evidence need pointing at a missing result file",
         "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: evidence need pointing at a missing result file]",
     ),

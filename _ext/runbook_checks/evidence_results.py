@@ -162,10 +162,12 @@ def soak_figures(document: dict) -> dict[str, float]:
     summary |= {f"baseline.{name}": value for name, value in baseline.items()}
     summary |= {f"final.{name}": value for name, value in final.items()}
     if baseline.get("trigger_ms.p50") and "trigger_ms.p50" in final:
-        summary["trigger_ms.p50.final_pct_of_baseline"] = 100 * final["trigger_ms.p50"] / baseline["trigger_ms.p50"]
-    summary["backlog_events.end"] = (run["minutes"][-1]["written"] if run["minutes"] else 0) - sum(
-        b["rows"] for b in run["batches"] if batch_end(b) <= end
-    )
+        summary["trigger_p50.final_pct_of_baseline"] = 100 * final["trigger_ms.p50"] / baseline["trigger_ms.p50"]
+    if run["minutes"]:
+        last = run["minutes"][-1]
+        summary["output_files.end"] = last["output_files"]
+        summary["output_mb.end"] = last["output_bytes"] / 2**20
+        summary["backlog_events.end"] = last["written"] - sum(b["rows"] for b in run["batches"] if batch_end(b) <= end)
     return {name: round(float(value), 1) for name, value in summary.items()}
 
 

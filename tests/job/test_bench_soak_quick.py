@@ -69,6 +69,6 @@ def test_quick_soak_summary_is_the_raw_samples_summary(soak_result: Path) -> Non
     assert summary == summarize(document)
     for minute in range(1, QUICK_MINUTES + 1):
         assert f"minute_{minute:02d}.trigger_ms.p50" in summary
-    assert "trigger_ms.p50.final_pct_of_baseline" in summary
+    assert "trigger_p50.final_pct_of_baseline" in summary
     problems = list(check_result_file(soak_result, document, ("", "")))
     assert [p.message for p in problems] == ["results of a --quick smoke run cannot back evidence"]

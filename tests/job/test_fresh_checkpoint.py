@@ -49,7 +49,10 @@ def starting_at(seconds: float) -> str:
     return datetime.fromtimestamp(seconds).isoformat(sep=" ")
 
 
-def test_new_checkpoint_with_an_early_starting_point_writes_each_pair_once(spark, landing, tmp_path) -> None:
+@pytest.mark.parametrize("files_per_batch", [0, 1], ids=["overlap-in-one-batch", "overlap-over-several-batches"])
+def test_new_checkpoint_with_an_early_starting_point_writes_each_pair_once(
+    spark, landing, tmp_path, files_per_batch: int
+) -> None:
     first_written = int(time.time()) - 100  # whole seconds: file times are read in milliseconds
     write_files(landing, range(FIRST_RUN_FILES), first_written)
     run_to_end(spark, json_config(landing, trigger_interval="available-now"))
@@ -57,12 +60,14 @@ def test_new_checkpoint_with_an_early_starting_point_writes_each_pair_once(spark
 
     write_files(landing, range(FIRST_RUN_FILES, FILES), first_written)
     overlap_from = FIRST_RUN_FILES - 2  # start two files before the old query's end: re-read f04, f05
+    # One file per batch: the sink checks the overlap's batches and then stops reading its output back.
     reset = json_config(
         landing,
         trigger_interval="available-now",
         checkpoint_location=str(tmp_path / "new-checkpoint"),
         left_starting_timestamp=starting_at(first_written + overlap_from),
         right_starting_timestamp=starting_at(first_written + overlap_from),
+        max_files_per_trigger=files_per_batch,
     )
     rows_read = run_to_end(spark, reset)
 
@@ -265,3 +270,7 @@ def test_owner_prints_the_starting_point_from_the_old_checkpoint(tmp_path, capsy
     assert job.main(["--print-reset-starting-point", "--checkpoint-location", str(tmp_path / "never-set")]) == 0
     printed = capsys.readouterr()
     assert printed.out == "" and printed.err == job.NO_STARTING_POINT + "\n"
+def test_the_sink_reads_its_output_back_only_for_batches_that_can_overlap_an_earlier_query() -> None:
+    assert not job.may_hold_earlier_pairs(5, None)  # the output was empty when the query started
+    assert job.may_hold_earlier_pairs(5, 5) and job.may_hold_earlier_pairs(4, 5)
+    assert not job.may_hold_earlier_pairs(6, 5)  # every pair of the batch is later than all earlier pairs

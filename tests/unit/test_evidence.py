@@ -10,7 +10,8 @@ import pytest
 from docs_project import REPO_ROOT
 from runbook_checks import evidence
 from runbook_checks.evidence import check_need, check_result_file, pinned_pyspark
-from runbook_checks.evidence_results import ResultError, line_of, load
+from runbook_checks.evidence_relations import holds
+from runbook_checks.evidence_results import ResultError, figures, line_of, load, summarize
 
 from unit.fakes import context, need
 
@@ -32,7 +33,7 @@ def problems_of(path: Path, pin: tuple[str, str] = PIN) -> list:
     return list(check_result_file(path, document, (pin[0] or document["provenance"]["pyspark"], pin[1])))
 
 
-@pytest.mark.parametrize("name", ["job_latency", "job_capacity"])
+@pytest.mark.parametrize("name", ["job_latency", "job_capacity", "job_soak", "progress_cost"])
 def test_committed_results_are_their_samples(tmp_path: Path, name: str) -> None:
     assert problems_of(committed(tmp_path, name), ("", "pin")) == []
 
@@ -166,3 +167,51 @@ def test_check_reports_a_stray_unreadable_result_file(tmp_path: Path) -> None:
     (tmp_path / "benchmarks" / "results" / "broken.json").write_text("{")
     [problem] = evidence.check(context({}, repo_root=tmp_path))
     assert problem.location == f"{tmp_path / 'benchmarks/results/broken.json'}:1"
+
+
+def relation_of(need_id: str) -> str:
+    """The `:relations:` line of an evidence need on the evidence page (the relation the build checks)."""
+    lines = (REPO_ROOT / "docs" / "evidence.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f":id: {need_id}")
+    return next(line.removeprefix(":relations: ") for line in lines[start:] if line.startswith(":relations: "))
+
+
+def scaled_batches(document: dict, keep, factor: float) -> None:
+    """A rerun in which the batches `keep(run, batch)` selects took `factor` times as long, summarised honestly."""
+    for run in document["runs"]:
+        for batch in run["batches"]:
+            if keep(run, batch):
+                batch["parts_ms"]["triggerExecution"] = round(batch["parts_ms"]["triggerExecution"] * factor)
+    document["summary"] = summarize(document)
+
+
+def test_soak_figure_edited_by_hand_is_named_at_its_line(tmp_path: Path) -> None:
+    figure = "trigger_p50.final_pct_of_baseline"
+    path = committed(tmp_path, "job_soak", lambda d: d["summary"].__setitem__(figure, d["summary"][figure] + 100))
+    [problem] = problems_of(path, ("", "pin"))
+    assert problem.location == f"{path}:{line_of(path, figure)}" and "does not match the raw samples" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("name", "need_id", "keep"),
+    [
+        pytest.param(
+            "job_soak",
+            "EVD_JOB_SOAK",
+            lambda d: lambda run, batch: batch["start_ms"] >= d["parameters"]["final_from_s"] * 1000,
+            id="soak rerun whose batch time grows with the output",
+        ),
+        pytest.param(
+            "progress_cost",
+            "EVD_PROGRESS_COST",
+            lambda d: lambda run, batch: run["configuration"] == "progress-table",
+            id="progress recording that costs the stream more than its limit",
+        ),
+    ],
+)
+def test_committed_relation_holds_and_fails_on_a_slower_rerun(tmp_path: Path, name: str, need_id: str, keep) -> None:
+    relation = relation_of(need_id)
+    assert holds(relation, figures(load(committed(tmp_path, name))))[0], relation
+    slower = committed(tmp_path, name, lambda d: scaled_batches(d, keep(d), 1.3))
+    assert problems_of(slower, ("", "pin")) == []  # an honest rerun: its summary is its samples'
+    assert not holds(relation, figures(load(slower)))[0]
