@@ -1,0 +1,61 @@
+"""One edit per spec change: after a value changes in the bundle spec, `tox -e sync` brings the runbook in
+line, and no copy of the old value (prose, derived figures, snippet, settings) is left to mean it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from docs_project import REPO_ROOT, RUNBOOK, Project, copy_project
+
+SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
+SYNC = [sys.executable, str(REPO_ROOT / "tools" / "sync_runbook.py"), "--root"]
+ENV = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "_ext")}
+
+
+def prose_figures(text: str) -> set[str]:
+    """Bare numbers in the runbook's prose above Source Mapping, roles and quoted figures left out."""
+    prose = text.split("\n## Source Mapping\n")[0]
+    prose = re.sub(r"\{(spec|notspec|bench|assumed)\}`[^`]*`", "", prose)
+    return set(re.findall(r"(?<![\w.])\d+(?![\w.])", prose))
+
+
+@pytest.fixture(scope="module")
+def synced(tmp_path_factory) -> tuple[Project, subprocess.CompletedProcess]:
+    project = copy_project(tmp_path_factory.mktemp("sync") / "project")
+    project.replace(SPEC, 'spark.sql.shuffle.partitions: "8"', 'spark.sql.shuffle.partitions: "12"')
+    stale = project.build()
+    assert stale.returncode != 0 and "[runbook.spec]" in stale.output  # the edit alone fails the build
+    completed = subprocess.run([*SYNC, str(project.root)], capture_output=True, text=True, env=ENV, check=False)
+    return project, completed
+
+
+def test_one_command_brings_the_runbook_in_line(synced) -> None:
+    project, completed = synced
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines() == [
+        "partitions: 8 -> 12",
+        "scaled_partitions: 16 -> 24",
+        "state_stores: 32 -> 48",
+    ]
+    result = project.build()
+    assert result.returncode == 0, result.output
+
+
+def test_no_copy_of_the_old_partition_count_is_left(synced) -> None:
+    project, _ = synced
+    text = project.read(RUNBOOK)
+    assert not re.search(r"\{spec\}`(partitions=8|scaled_partitions=16|state_stores=32)`", text)
+    assert 'spark.sql.shuffle.partitions: "12"' in text and "spark.sql.shuffle.partitions=12" in text
+    assert {"8", "16", "32"}.isdisjoint(prose_figures(text))
+
+
+def test_a_second_run_changes_nothing(synced) -> None:
+    project, _ = synced
+    before = project.read(RUNBOOK)
+    again = subprocess.run([*SYNC, str(project.root)], capture_output=True, text=True, env=ENV, check=False)
+    assert again.returncode == 0 and "nothing to change" in again.stdout
+    assert project.read(RUNBOOK) == before
