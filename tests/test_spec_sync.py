@@ -59,3 +59,22 @@ def test_a_second_run_changes_nothing(synced) -> None:
     again = subprocess.run([*SYNC, str(project.root)], capture_output=True, text=True, env=ENV, check=False)
     assert again.returncode == 0 and "nothing to change" in again.stdout
     assert project.read(RUNBOOK) == before
+
+
+def test_titles_follow_a_moved_value_of_their_kind_only() -> None:
+    sys.path.insert(0, str(REPO_ROOT / "tools"))
+    from sync_runbook import sync_titles
+
+    text = (
+        "### When to scale to 4 workers\n"
+        "```{rec} Use a 500 millisecond processing-time trigger\n"
+        "A 500 millisecond line of prose is not a title.\n"
+        "## Keep 4 partitions\n"
+    )
+    moved = {"trigger_ms": ("500", "250"), "scaled_workers": ("4", "6")}
+    assert sync_titles(text, moved) == (
+        "### When to scale to 6 workers\n"
+        "```{rec} Use a 250 millisecond processing-time trigger\n"
+        "A 500 millisecond line of prose is not a title.\n"
+        "## Keep 4 partitions\n"
+    )
