@@ -21,7 +21,7 @@ from sphinx.util.docutils import SphinxRole
 
 from .evidence_relations import COMPARE, RelationError, evaluate, holds, names
 from .evidence_results import RESULTS_FOLDER, ResultError, figures
-from .model import ASSUMED, assumed_figures
+from .model import ASSUMED, QUOTED_FIGURE_CLASSES, assumed_figures
 from .result_cache import load_once
 
 logger = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class BenchRole(SphinxRole):
                 text = formatted(expression, evaluate(expression, offered))
         except (ResultError, RelationError) as error:
             return self.fail(f"'{self.text}': {error}")
-        return [nodes.inline(self.rawtext, text, classes=["bench-figure"])], []
+        return [nodes.inline(self.rawtext, text, classes=[QUOTED_FIGURE_CLASSES[0]])], []
 
     def source_line(self) -> int:  # shared with AssumedRole
         """The role's own line: MyST gives the paragraph's first line, so look for the role from there."""
@@ -86,4 +86,4 @@ class AssumedRole(BenchRole):
             known = ", ".join(sorted(key.removeprefix(ASSUMED) for key in offered)) or "none"
             return self.fail(f"no assumption '{self.text}' in conf.py runbook_assumptions (known: {known})")
         text = formatted(name, offered[name])
-        return [nodes.inline(self.rawtext, text, classes=["assumed-figure"])], []
+        return [nodes.inline(self.rawtext, text, classes=[QUOTED_FIGURE_CLASSES[1]])], []

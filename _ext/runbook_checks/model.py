@@ -140,6 +140,8 @@ def cite_locations(ctx: CheckContext, docname: str) -> Iterator[tuple[nodes.inli
 
 # --- the team's declared assumptions ({assumed}, evidence relations) ---
 ASSUMED = "assumed."
+# The classes of a figure quoted from the results ({bench}) or the assumptions ({assumed}): bound figures.
+QUOTED_FIGURE_CLASSES = ("bench-figure", "assumed-figure")
 
 
 def assumed_figures(config: object) -> dict[str, float]:

@@ -23,7 +23,7 @@ from docutils import nodes
 
 from .context import CheckContext, Problem
 from .doctree_utils import ancestors, find_section, nearest_line
-from .model import PHOTON_NOTE, PURPOSE, SOURCE_MAPPING, task_parameter
+from .model import PHOTON_NOTE, PURPOSE, QUOTED_FIGURE_CLASSES, SOURCE_MAPPING, task_parameter
 from .nodes import not_spec, spec_value
 
 # What the prose may call a spec value; the code-like ones render as inline code.
@@ -106,6 +106,11 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
     }
 
 
+def is_quoted_figure(node: nodes.Node) -> bool:
+    """A benchmark figure or an assumption rendered by its role: bound to its result file or conf.py."""
+    return isinstance(node, nodes.inline) and bool(set(QUOTED_FIGURE_CLASSES) & set(node["classes"]))
+
+
 def unbound_paragraphs(ctx: CheckContext) -> Iterator[tuple[str, nodes.paragraph]]:
     """(text, paragraph) for the runbook's prose that must hold no unbound spec figure. A paragraph's
     text is joined from its pieces (a line break starts a new text node), with each bound or
@@ -126,7 +131,7 @@ def unbound_paragraphs(ctx: CheckContext) -> Iterator[tuple[str, nodes.paragraph
             continue
         pieces = []
         for text in paragraph.findall(nodes.Text):
-            bound = any(isinstance(node, (spec_value, not_spec)) for node in ancestors(text))
+            bound = any(isinstance(node, (spec_value, not_spec)) or is_quoted_figure(node) for node in ancestors(text))
             pieces.append("\u00a7" if bound else text.astext())
         yield "".join(pieces), paragraph
 

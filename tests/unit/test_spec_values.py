@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from bundle_spec import load_bundle
+from docutils import nodes
 from runbook_checks.spec_values import UNBOUND, facts, title_mismatch
 
 from unit.fakes import config, tiny_bundle
@@ -82,3 +83,17 @@ def test_a_spark_35_runtime_gives_spark_35(tmp_path: Path) -> None:
     conf = config(runbook_scale_to_workers=4, runbook_runtime_spark={"15": "3.5.0", "18": "4.1.0"})
     values = facts(bundle.resolved_job("tiny_job", "dev"), conf)
     assert (values["spark"], values["spark_line"], values["spark_version"]) == ("3.5.0", "3.5", "15.4.x-scala2.12")
+
+
+def test_a_quoted_benchmark_figure_is_bound_but_a_typed_one_is_not() -> None:
+    from runbook_checks.spec_values import unbound_paragraphs
+
+    from unit.fakes import context, page, para, section
+
+    quoted = nodes.inline("", "795 ms", classes=["bench-figure"])
+    doc = page(
+        "Runbook",
+        section("Operations Checklist", para("Trigger p50 was ", quoted, "."), para("Trigger every 500 ms.")),
+    )
+    texts = [text for text, _ in unbound_paragraphs(context(doctrees={"runbook": doc}))]
+    assert [m.group(0) for text in texts for m in UNBOUND.finditer(text)] == ["500 ms"]
