@@ -17,6 +17,8 @@ from .page_checks import (
 )
 
 RUNBOOK = PAGES[0]
+# The theme scrolls smoothly to a followed link; where the scroll ends is the same, only sooner.
+INSTANT_SCROLL = "html { scroll-behavior: auto !important; }"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -33,11 +35,11 @@ def test_on_call_index_is_on_the_first_screen(browser, site_url, width: int) -> 
 def test_each_index_link_opens_its_first_step_and_every_step_names_a_role(browser, site_url, width: int) -> None:
     loaded = open_page(browser, f"{site_url}/{RUNBOOK}", width, "light")
     page, problems = loaded.page, []
+    page.add_style_tag(content=INSTANT_SCROLL)
     for target in on_call_index(page)["targets"]:
-        page.goto(f"{site_url}/{RUNBOOK}", wait_until="load")
+        page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")  # back on the first screen, as loaded
         page.click(f'section#purpose-and-scope > ul a[href="#{target}"]')
-        page.wait_for_function(f"Math.abs(document.getElementById('{target}').getBoundingClientRect().top) < 200")
-        page.wait_for_timeout(300)  # a smooth scroll and any late layout change settle
+        settled_top(page, target)
         problems += procedure_problems(target, page.evaluate(PROCEDURE_JS, target))
     page.context.close()
     assert problems == []
@@ -47,11 +49,12 @@ def test_each_index_link_opens_its_first_step_and_every_step_names_a_role(browse
 def test_back_links_land_on_their_box(browser, site_url, width: int) -> None:
     loaded = open_page(browser, f"{site_url}/{RUNBOOK}", width, "light")
     page, problems = loaded.page, []
+    page.add_style_tag(content=INSTANT_SCROLL)
     targets = page.evaluate(BACK_LINKS_JS)
     assert len(targets) >= 20, targets
-    for target in targets[:: max(1, len(targets) // 8)]:  # a spread of boxes down the page
+    for target in targets[:: len(targets) // 4][:4]:  # a spread of boxes down the page
         # Followed on the page, and arriving from elsewhere (a fresh load scrolls before scripts run).
-        page.goto(f"{site_url}/{RUNBOOK}", wait_until="load")
+        page.evaluate("document.getElementById('source-to-recommendations').scrollIntoView({behavior: 'instant'})")
         page.click(f'section#source-to-recommendations a[href="#{target}"] >> nth=0')
         problems += landing_problems(target, settled_top(page, target))
         arriving = page.context.new_page()
@@ -65,8 +68,8 @@ def test_back_links_land_on_their_box(browser, site_url, width: int) -> None:
 def settled_top(page, target: str) -> float:
     """The target's top once a (smooth) scroll has come to rest."""
     last = None
-    for _ in range(40):
-        page.wait_for_timeout(100)
+    for _ in range(60):
+        page.wait_for_timeout(50)
         top = page.evaluate(LANDING_JS, target)
         if last is not None and abs(top - last) < 1:
             return top
