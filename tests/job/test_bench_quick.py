@@ -6,26 +6,16 @@ checks what it wrote, never how fast it was: figures are the benchmark's busines
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from docs_project import REPO_ROOT
 from runbook_checks.evidence import check_result_file
 from runbook_checks.evidence_results import load, summarize, written_by
 
 
 @pytest.fixture(scope="module")
-def quick_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("bench")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext")])}
-    command = [sys.executable, str(REPO_ROOT / "benchmarks" / "job_latency.py"), "--quick", "--out", str(out)]
-    completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
-    return out
-
+def quick_results(smoke_runs) -> Path:
+    return smoke_runs["job_latency"].result()
 
 @pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity"])
 def test_quick_run_writes_results_of_the_schema_with_provenance(quick_results: Path, benchmark: str) -> None:

@@ -7,8 +7,6 @@ checks what it wrote, never how fast it was.
 from __future__ import annotations
 
 import ast
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -23,13 +21,8 @@ from job_soak import QUICK_MINUTES, declared_assumption, spans_s
 
 
 @pytest.fixture(scope="module")
-def soak_result(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("soak")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext")])}
-    command = [sys.executable, str(REPO_ROOT / "benchmarks" / "job_soak.py"), "--quick", "--out", str(out)]
-    completed = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
-    return out / "job_soak.json"
+def soak_result(smoke_runs) -> Path:
+    return smoke_runs["job_soak"].result() / "job_soak.json"
 
 
 def test_spans_are_minutes_5_to_10_and_the_last_5_of_a_30_minute_run() -> None:
