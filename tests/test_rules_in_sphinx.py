@@ -598,8 +598,8 @@ OTHER = [
         [(PAGE, "{rec} Use compute-optimized workers", "{rec} Use fast workers")],
         (
             "runbook.mapping",
-            at("<!-- source-mapping:start"),
-            "the Markdown source mapping table is stale: run `tox -e mapping`",
+            at("- `REC_WORKERS` Use compute-optimized workers"),
+            "the Markdown source mapping is stale from this line: run `tox -e mapping`",
         ),
     ),
 ]

@@ -1,13 +1,13 @@
 """The runbook's Markdown carries its own claim -> source -> URL table.
 
 Reviewers read the `.md` on GitHub and in pull requests, where directives render as empty fences.
-So the Source Mapping section holds a plain Markdown table between two marker comments,
+So the Source Mapping section holds a plain Markdown list (claim, then its sources) between two marker comments,
 generated from the needs by one command and committed:
 
     tox -e mapping        (runs: python -m runbook_checks.write_mapping, see that module)
 
-The build fails (a "runbook" warning at the marker's file:line, naming that command) when the
-committed table differs from what the needs give. In HTML the plain table is swapped for the
+The build fails (a "runbook" warning at the first stale line, naming that command) when the
+committed mapping differs from what the needs give. In HTML the plain table is swapped for the
 richer generated matrix (source_matrix.py), so the page does not show both.
 """
 
@@ -29,7 +29,6 @@ from .nodes import source_matrix
 COMMAND = "tox -e mapping"
 START = f"<!-- source-mapping:start generated from the needs by `{COMMAND}`; do not edit by hand -->"
 END = "<!-- source-mapping:end -->"
-HEADER = ["Claim", "Basis", "Source", "URL"]
 
 
 def cell(text: str) -> str:
@@ -37,29 +36,28 @@ def cell(text: str) -> str:
 
 
 def preview(source: Any) -> str:
-    """A source documenting a preview feature says so in the table."""
+    """A source documenting a preview feature says so in the mapping."""
     return "" if source.get("maturity") in (None, "", "GA") else f" ({source['maturity']})"
 
 
 def mapping_table(needs: Any, docname: str) -> str:
-    """One row per (recommendation, cited source), in runbook order; evidence rows name the artifact.
+    """One item per recommendation, in runbook order, its sources and evidence nested under it.
 
-    Every row names its claim's ID, so a changed citation is one self-explaining line in a diff;
-    the claim's title is given on its first row only. A pinpointed source names its section and key
-    terms after its title.
+    A list rather than a table: it reads at any width in a pull request (no column scrolls sideways, every
+    URL shows whole and can be clicked), and a claim's sources read together. Each source line names its
+    ID, title, maturity when not GA, the sections and key terms pinpointed, and its URL; an evidence line
+    names the committed result file. A changed citation is one self-explaining line in a diff.
     """
-    rows = ["| " + " | ".join(HEADER) + " |", "| " + " | ".join("---" for _ in HEADER) + " |"]
+    lines = []
     for rec in runbook_order(needs, docname, "rec"):
-        basis = rec.get("basis") or ""
+        lines.append(f"- `{rec['id']}` {cell(rec['title'])} ({rec.get('basis') or 'no basis'})")
         pins = pinpoint_by_source(rec)
-        targets = [
-            (f"`{i}` {cell(needs[i]['title'])}{preview(needs[i])}{pinpoint_text(pins.get(i, []))}", url_cell(needs[i]))
-            for i in rec.get("cites") or []
-        ] + [(f"`{i}` (local evidence)", f"`{needs[i]['artifact']}`") for i in rec.get("evidence") or []]
-        for index, (source, url) in enumerate(targets):
-            claim = f"`{rec['id']}`" + (f" {cell(rec['title'])}" if index == 0 else "")
-            rows.append(f"| {claim} | {basis} | {source} | {url} |")
-    return "\n".join(rows)
+        for i in rec.get("cites") or []:
+            source = needs[i]
+            lines.append(f"  - `{i}` {cell(source['title'])}{preview(source)}{pinpoint_text(pins.get(i, []))}:")
+            lines.append(f"    {url_cell(source)}")
+        lines += [f"  - `{i}` (local evidence): `{needs[i]['artifact']}`" for i in rec.get("evidence") or []]
+    return "\n".join(lines)
 
 
 def url_cell(source: Any) -> str:
@@ -91,7 +89,7 @@ def updated_text(text: str, table: str) -> str | None:
     if span is None:
         return None
     start, end = span
-    return "\n".join([*lines[:start], START, table, *lines[end:]])
+    return "\n".join([*lines[:start], START, "", table, "", *lines[end:]])  # a list needs blank lines around it
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
@@ -108,12 +106,17 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         if wanted != text:
             path.write_text(wanted, encoding="utf-8")
     elif wanted != text:
-        line = block_span(text.split("\n"))[0] + 1
+        line = first_difference(text.split("\n"), wanted.split("\n")) + 1
         message = (
-            f"the Markdown source mapping table is stale: run `{COMMAND}` "
+            f"the Markdown source mapping is stale from this line: run `{COMMAND}` "
             "(PYTHONPATH=_ext python -m runbook_checks.write_mapping) and commit the result"
         )
         yield Problem("mapping", message, f"{path}:{line}")
+
+
+def first_difference(have: list[str], want: list[str]) -> int:
+    """0-based index of the first line where the committed text and the generated one part."""
+    return next((i for i, (a, b) in enumerate(zip(have, want, strict=False)) if a != b), min(len(have), len(want)))
 
 
 def swap_for_matrix(app: Sphinx, doctree: nodes.document) -> None:

@@ -1,4 +1,4 @@
-"""Regenerate the runbook's committed Markdown claim -> source -> URL table (`tox -e mapping`).
+"""Regenerate the runbook's committed Markdown claim -> source -> URL list (`tox -e mapping`).
 
 A quick Sphinx read of the project (dummy builder, fresh environment, engine checks off) with
 `runbook_mapping_write` on: markdown_mapping.check_mapping then rewrites the block between the
@@ -18,7 +18,7 @@ from sphinx.cmd.build import build_main
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Regenerate the runbook's Markdown source mapping table.")
+    parser = argparse.ArgumentParser(description="Regenerate the runbook's Markdown source mapping list.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (holds conf.py and docs/)")
     root = parser.parse_args(argv).root.resolve()
     with tempfile.TemporaryDirectory() as out:

@@ -1,8 +1,16 @@
-"""markdown_mapping.py: the committed claim -> source -> URL table and its markers."""
+"""markdown_mapping.py: the committed claim -> source -> URL list and its markers."""
 
 from __future__ import annotations
 
-from runbook_checks.markdown_mapping import END, START, block_span, cell, mapping_table, updated_text
+from runbook_checks.markdown_mapping import (
+    END,
+    START,
+    block_span,
+    cell,
+    first_difference,
+    mapping_table,
+    updated_text,
+)
 
 from unit.fakes import need, source
 
@@ -17,21 +25,28 @@ NEEDS = {
 }
 
 
-def test_mapping_table_rows_in_runbook_order() -> None:
-    rows = mapping_table(NEEDS, "runbook").split("\n")
-    assert rows[0] == "| Claim | Basis | Source | URL |"
-    assert rows[2] == "| `REC_TWO` REC_TWO | inference | `EVD_X` (local evidence) | `benchmarks/results/x.json` |"
-    assert rows[3] == (
-        "| `REC_ONE` REC_ONE | source | `SRC_A` Page \\| A, § `#sec`: t1; t2 | <https://docs.databricks.com/aws/en/a> |"
-    )
-    assert rows[4] == "| `REC_ONE` | source | `SRC_B` B (Public Preview) | <https://docs.databricks.com/aws/en/b> |"
+def test_mapping_lists_each_claim_with_its_sources_in_runbook_order() -> None:
+    assert mapping_table(NEEDS, "runbook").split("\n") == [
+        "- `REC_TWO` REC_TWO (inference)",
+        "  - `EVD_X` (local evidence): `benchmarks/results/x.json`",
+        "- `REC_ONE` REC_ONE (source)",
+        "  - `SRC_A` Page \\| A, § `#sec`: t1; t2:",
+        "    <https://docs.databricks.com/aws/en/a>",
+        "  - `SRC_B` B (Public Preview):",
+        "    <https://docs.databricks.com/aws/en/b>",
+    ]
     assert cell("a|b") == "a\\|b"
+
+
+def test_stale_mapping_is_reported_at_its_first_stale_line() -> None:
+    assert first_difference(["a", "b", "c"], ["a", "x", "c"]) == 1
+    assert first_difference(["a", "b"], ["a", "b", "c"]) == 2
 
 
 def test_block_is_replaced_between_the_markers() -> None:
     text = f"# Page\n\n{START}\n| old |\n{END}\n\nAfter.\n"
     assert block_span(text.split("\n")) == (2, 4)
-    assert updated_text(text, "| new |") == f"# Page\n\n{START}\n| new |\n{END}\n\nAfter.\n"
+    assert updated_text(text, "- new") == f"# Page\n\n{START}\n\n- new\n\n{END}\n\nAfter.\n"
 
 
 def test_missing_or_doubled_markers() -> None:
