@@ -64,11 +64,13 @@ def table_problems(block: Block, known: set[str], where: str) -> Iterator[str]:
 
 
 def python_params(command: str) -> list[str] | None:
-    """The list given to `--python-params` in a shell command, or None when there is none."""
+    """The `python_params` of a `run-now --json` request body in a shell command, or None when there is
+    none (the placeholder JOB_ID stands for a number)."""
     words = shlex.split(command.replace("\\\n", " "))
-    if "--python-params" not in words:
+    if "run-now" not in words or "--json" not in words:
         return None
-    return json.loads(words[words.index("--python-params") + 1])
+    body = json.loads(re.sub(r"\bJOB_ID\b", "0", words[words.index("--json") + 1]))
+    return body.get("python_params")
 
 
 def run_now_problems(block: Block, task: ProdTask, where: str, overrides: dict[str, str]) -> Iterator[str]:
@@ -83,6 +85,6 @@ def run_now_problems(block: Block, task: ProdTask, where: str, overrides: dict[s
         missing = [item for item in expected if item not in given]
         extra = [item for item in given if item not in expected]
         yield (
-            f"{where}:{block.line}: --python-params differs from the prod task's parameters "
+            f"{where}:{block.line}: python_params differs from the prod task's parameters "
             f"(overrides {overrides}): missing {missing}, unexpected {extra}"
         )

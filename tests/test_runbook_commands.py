@@ -29,15 +29,16 @@ def test_sql_and_commands_name_only_tables_prod_deploys(runbook: str, prod: Prod
 
 
 def test_the_drain_run_passes_the_whole_prod_parameter_list(runbook: str, prod: ProdTask) -> None:
-    commands = [block for block in blocks(runbook, "sh") if "--python-params" in block.body]
-    assert commands, "the runbook has no run-now command with --python-params"
+    commands = [block for block in blocks(runbook, "sh") if "python_params" in block.body]
+    assert commands, "the runbook has no run-now command with python_params"
     assert [p for block in commands for p in run_now_problems(block, prod, RUNBOOK, DRAIN)] == []
 
 
 def test_a_stale_parameter_list_is_named_with_its_line(prod: ProdTask) -> None:
-    stale = Block("sh", 12, "databricks jobs run-now 1 --python-params '[\"--source\", \"table\"]'")
+    body = '{"job_id": JOB_ID, "python_params": ["--source", "table"]}'
+    stale = Block("sh", 12, f"databricks jobs run-now --json '{body}'")
     [problem] = run_now_problems(stale, prod, RUNBOOK, DRAIN)
-    assert problem.startswith(f"{RUNBOOK}:12: --python-params differs") and "--checkpoint-location" in problem
+    assert problem.startswith(f"{RUNBOOK}:12: python_params differs") and "--checkpoint-location" in problem
 
 
 def test_a_renamed_table_is_named_with_its_line(prod: ProdTask) -> None:
