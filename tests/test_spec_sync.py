@@ -20,6 +20,7 @@ def prose_figures(text: str) -> set[str]:
     """Bare numbers in the runbook's prose above Source Mapping, roles and quoted figures left out."""
     prose = text.split("\n## Source Mapping\n")[0]
     prose = re.sub(r"\{(spec|notspec|bench|assumed)\}`[^`]*`", "", prose)
+    prose = re.sub(r"\bsteps? \d+(-\d+)?", "", prose)  # references to a procedure's steps are not figures
     return set(re.findall(r"(?<![\w.])\d+(?![\w.])", prose))
 
 
