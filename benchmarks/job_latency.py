@@ -197,24 +197,19 @@ def main() -> None:
     }
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="job-bench-") as folder:
+
+        def repetition_sets(kind: str, repetitions: int, names: list[str], benchmark: str) -> None:
+            """`repetitions` sets of the named configurations, each set its own process, into one result."""
+            origin = provenance(LOCAL_CORES, args.quick)
+            plan_name = "quick" if args.quick else "full"
+            runs = [run for rep in range(repetitions) for run in spawn(kind, plan_name, rep, Path(folder))]
+            chosen = [configs[n] for n in names]
+            write_result(args.out / f"{benchmark}.json", benchmark, origin, parameters, chosen, runs)
+
         if args.part in ("all", "latency"):
-            origin = provenance(LOCAL_CORES, args.quick)
-            runs = [
-                run
-                for rep in range(plan.repetitions)
-                for run in spawn("latency", "quick" if args.quick else "full", rep, Path(folder))
-            ]
-            chosen = [configs[n] for n in latency_names(plan, configs)]
-            write_result(args.out / "job_latency.json", "job_latency", origin, parameters, chosen, runs)
+            repetition_sets("latency", plan.repetitions, latency_names(plan, configs), "job_latency")
         if args.part in ("all", "progress"):
-            origin = provenance(LOCAL_CORES, args.quick)
-            runs = [
-                run
-                for rep in range(plan.progress_repetitions)
-                for run in spawn("progress", "quick" if args.quick else "full", rep, Path(folder))
-            ]
-            chosen = [configs[n] for n in plan.progress_configs]
-            write_result(args.out / "progress_cost.json", "progress_cost", origin, parameters, chosen, runs)
+            repetition_sets("progress", plan.progress_repetitions, list(plan.progress_configs), "progress_cost")
         if args.part in ("all", "capacity"):
             origin = provenance(LOCAL_CORES, args.quick)
             runs = spawn("capacity", "quick" if args.quick else "full", 0, Path(folder))
