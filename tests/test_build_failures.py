@@ -1020,7 +1020,7 @@ CASES = [
     ),
     Case(
         "soak rerun whose batch time grows with the output",
-        lambda project: soak_rerun_growing(project, 1.3),
+        lambda project: soak_rerun_growing(project, 2.0),
         (
             f"evidence.md:{line_containing(REPO_ROOT / 'docs/evidence.md', '```{evid} Soak')}",
             "'EVD_JOB_SOAK' claim no longer supported",
