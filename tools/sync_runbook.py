@@ -45,10 +45,8 @@ class SyncError(Exception):
     pass
 
 
-def current_facts(root: Path, config: Any) -> dict[str, str]:
+def current_facts(bundle: Any, job_key: str, config: Any) -> dict[str, str]:
     """Each spec fact's value, which every target must agree on to be written once in prose."""
-    bundle = load_bundle(root, config.runbook_bundle_file)
-    [job_key] = list(bundle.jobs())
     per_target = {target: facts(bundle.resolved_job(job_key, target), config) for target in bundle.targets()}
     merged: dict[str, str] = {}
     for key in sorted({k for values in per_target.values() for k in values}):
@@ -100,8 +98,8 @@ def leaf_values(cluster: Any, prefix: str = "") -> dict[str, str]:
     return {prefix: str(cluster)}
 
 
-def sync_settings(text: str, cluster: dict[str, Any], task: dict[str, Any]) -> str:
-    """`:settings: path=value | path=value` lines take the job cluster's values."""
+def sync_settings(text: str, cluster: dict[str, Any]) -> str:
+    """`:settings: path=value, path=value` lines take the job cluster's values."""
     values = leaf_values(cluster)
 
     def resettle(match: re.Match) -> str:
@@ -148,9 +146,9 @@ def sync(root: Path, config: Any) -> list[str]:
     [job_key] = list(bundle.jobs())
     job = bundle.resolved_job(job_key, "dev")
     cluster = job["job_clusters"][0]["new_cluster"]
-    text, moved = sync_roles(text, current_facts(root, config))
+    text, moved = sync_roles(text, current_facts(bundle, job_key, config))
     text = sync_titles(text, moved)
-    text = sync_settings(text, cluster, job["tasks"][0])
+    text = sync_settings(text, cluster)
     text = sync_snippet(text, cluster)
     page.write_text(text, encoding="utf-8")
     return [f"{key}: {old} -> {new}" for key, (old, new) in sorted(moved.items())]
