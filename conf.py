@@ -14,7 +14,7 @@ from sphinx.deprecation import RemovedInSphinx10Warning
 warnings.filterwarnings("ignore", category=RemovedInSphinx10Warning, module="sphinx_needs")
 
 REPO_ROOT = Path(__file__).parent.resolve()
-sys.path.insert(0, str(REPO_ROOT / "_ext"))
+sys.path[:0] = [str(REPO_ROOT / "_ext"), str(REPO_ROOT / "src")]  # the extension; the bundle model
 
 project = "Low-latency streaming join runbook"
 author = "Data platform team"

@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "tests"))
+sys.path.insert(0, str(REPO_ROOT / "tools"))
 
 from docs_project import Project, copy_project  # noqa: E402  (the tests' copy-and-build helper)
 

@@ -23,12 +23,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bundle_spec import load_bundle
 from producer import Producer
 from provenance import REPO_ROOT, finish
 from runbook_checks.evidence_results import SCHEMAS, summarize
-from runbook_checks.spec_consistency import task_parameter
 
+from bundle_spec import load_bundle, task_parameter
 from template_domain.template_source.staging import local_runner
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from runbook_checks.spec_consistency import task_parameter
+from bundle_spec import task_parameter
 
 FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[a-z]+)\n(?P<body>.*?)^(?P=indent)```", re.DOTALL | re.MULTILINE)
 # Catalog.schema.table names as SQL and commands write them (three dotted identifiers).

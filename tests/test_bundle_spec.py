@@ -8,10 +8,11 @@ import subprocess
 
 import pytest
 from bundle_rules import bundle_problems, job_problems
-from bundle_spec import load_bundle, substitute
 from databricks.bundles.jobs import Job
 from databricks.bundles.schemas import Schema
 from docs_project import REPO_ROOT
+
+from bundle_spec import load_bundle, substitute
 
 BUNDLE = load_bundle(REPO_ROOT)
 JOBS = BUNDLE.jobs()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from runbook_checks.pinpoint_probe import Page, assess, report
+from pinpoint_probe import Page, assess, report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pinpoint_pages"
 DBX_URL = "https://docs.databricks.com/aws/en/structured-streaming/stateful-streaming"

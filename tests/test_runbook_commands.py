@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from bundle_spec import load_bundle
 from docs_project import REPO_ROOT, RUNBOOK
 from runbook_commands import Block, ProdTask, blocks, prod_task, run_now_problems, table_problems
+
+from bundle_spec import load_bundle
 
 JOB = "low_latency_stream_join_simple_job"
 DRAIN = {"--trigger-interval": "available-now"}

@@ -13,7 +13,7 @@ from docs_project import REPO_ROOT, RUNBOOK, Project, copy_project
 
 SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
 SYNC = [sys.executable, str(REPO_ROOT / "tools" / "sync_runbook.py"), "--root"]
-ENV = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "_ext")}
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("_ext", "src"))}
 
 
 def prose_figures(text: str) -> set[str]:

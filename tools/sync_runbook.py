@@ -7,7 +7,7 @@ cluster, and a figure in a heading or need title that named an old value of a sp
 one. Then the Markdown mapping table is regenerated. A key whose targets disagree cannot be written as
 one value in prose: the command stops and names it, and the sentence needs rewording by hand.
 
-    PYTHONPATH=_ext python tools/sync_runbook.py --root .      (tox -e sync)
+    PYTHONPATH=_ext:src python tools/sync_runbook.py --root .      (tox -e sync)
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from bundle_spec import load_bundle
 from runbook_checks.spec_values import facts
 from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
+
+from bundle_spec import job_cluster, load_bundle
 
 ROLE = re.compile(r"\{spec\}`(?P<key>[a-z0-9_]+)=(?P<value>[^`]*)`")
 SETTING = re.compile(r"^(?P<lead>\s*:settings:\s*)(?P<items>.+)$", re.MULTILINE)
@@ -145,7 +146,7 @@ def sync(root: Path, config: Any) -> list[str]:
     bundle = load_bundle(root, config.runbook_bundle_file)
     [job_key] = list(bundle.jobs())
     job = bundle.resolved_job(job_key, "dev")
-    cluster = job["job_clusters"][0]["new_cluster"]
+    cluster = job_cluster(job)
     text, moved = sync_roles(text, current_facts(bundle, job_key, config))
     text = sync_titles(text, moved)
     text = sync_settings(text, cluster)
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     except SyncError as error:
         print(f"sync_runbook: {error}", file=sys.stderr)
         return 2
-    mapping = [sys.executable, "-m", "runbook_checks.write_mapping", "--root", str(root)]
+    mapping = [sys.executable, str(Path(__file__).with_name("write_mapping.py")), "--root", str(root)]
     subprocess.run(mapping, check=True)
     print("\n".join(moved) if moved else "nothing to change: the runbook's spec values match the spec")
     return 0

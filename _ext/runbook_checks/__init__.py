@@ -15,7 +15,7 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - spec_values.py: values written in prose with {spec} equal the spec's for every target, and no
   worker, core, partition, millisecond, node type, engine or Spark version figure goes unbound;
 - spark_keys.py: every spark.* key the runbook names is known to the pinned engine (committed
-  snapshot; spark_key_probe.py regenerates it);
+  snapshot; tools/spark_key_probe.py regenerates it);
 - markdown_mapping.py: the committed Markdown claim -> source -> URL table is current.
 
 Views: traceability tables in runbook order (source_matrix.py), the graph as inline SVG

@@ -11,10 +11,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from bundle_spec import BundleSpec, load_bundle
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx_needs.data import SphinxNeedsData
+
+from bundle_spec import BundleSpec, load_bundle
 
 # Every warning subtype the extension emits (README.md lists them too); `-W` fails the build on any.
 SUBTYPES = {

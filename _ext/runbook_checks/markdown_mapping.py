@@ -4,7 +4,7 @@ Reviewers read the `.md` on GitHub and in pull requests, where directives render
 So the Source Mapping section holds a plain Markdown list (claim, then its sources) between two marker comments,
 generated from the needs by one command and committed:
 
-    tox -e mapping        (runs: python -m runbook_checks.write_mapping, see that module)
+    tox -e mapping        (runs: python tools/write_mapping.py, see that tool)
 
 The build fails (a "runbook" warning at the first stale line, naming that command) when the
 committed mapping differs from what the needs give. In HTML the plain table is swapped for the
@@ -109,7 +109,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         line = first_difference(text.split("\n"), wanted.split("\n")) + 1
         message = (
             f"the Markdown source mapping is stale from this line: run `{COMMAND}` "
-            "(PYTHONPATH=_ext python -m runbook_checks.write_mapping) and commit the result"
+            "(PYTHONPATH=_ext:src python tools/write_mapping.py) and commit the result"
         )
         yield Problem("mapping", message, f"{path}:{line}")
 

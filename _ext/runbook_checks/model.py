@@ -8,13 +8,15 @@ from each other; tests/unit/test_layers.py keeps it so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx_needs.nodes import Need
+
+from bundle_spec import task_parameter  # noqa: F401  (the rules take it from the model)
 
 from .context import CheckContext
 
@@ -23,14 +25,6 @@ PURPOSE = "Purpose and Scope"
 BASELINE = "Recommended Baseline Cluster Configuration"
 PHOTON_NOTE = "Photon Note"
 SOURCE_MAPPING = "Source Mapping"
-
-
-def task_parameter(task: Mapping[str, Any], flag: str) -> str | None:
-    """Value following `flag` in a spark_python_task parameter list."""
-    parameters = [str(item) for item in (task.get("spark_python_task") or {}).get("parameters") or []]
-    if flag in parameters and parameters.index(flag) + 1 < len(parameters):
-        return parameters[parameters.index(flag) + 1]
-    return None
 
 
 # --- claim marks: {cite} and {descriptive} (claim_marks.py renders them) ---

@@ -10,7 +10,7 @@ section, such as setting names or numbers with units (facts, not copied sentence
 
 Offline, the build checks each is complete, names a cited source, and that every source a sourced
 recommendation cites has one. It also writes every pinpoint to
-`pinpoints.json` next to the builder's output folder; `pinpoint_probe.py` (tox -e pinpoints, online,
+`pinpoints.json` next to the builder's output folder; `tools/pinpoint_probe.py` (tox -e pinpoints, online,
 on demand) fetches each page and reports whether the anchor and terms are still there.
 """
 

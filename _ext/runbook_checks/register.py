@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from bundle_spec import SpecError
+from bundle_spec import SpecError, job_cluster
 
 from .context import CheckContext, Problem
 
@@ -56,7 +56,7 @@ def spec_runtimes(ctx: CheckContext) -> Iterator[tuple[str, str, dict[str, Versi
     """(target, spark_version, {'DBR': ..., 'Spark': ...}) per target, or a problem naming what is unknown."""
     jobs = ctx.governed_jobs()
     for target in ctx.bundle.targets() if len(jobs) == 1 else []:
-        cluster = (ctx.bundle.resolved_job(jobs[0], target).get("job_clusters") or [{}])[0].get("new_cluster") or {}
+        cluster = job_cluster(ctx.bundle.resolved_job(jobs[0], target))
         spark_version = str(cluster.get("spark_version", ""))
         match = SPEC_RUNTIME.match(spark_version)
         spark = ctx.config.runbook_runtime_spark.get(match.group(1)) if match else None

@@ -1,7 +1,7 @@
 """Every spark.* key named on any page or in any need title must be real.
 
 Open-source keys are checked against a committed snapshot of the pinned engine's keys
-(spark_key_probe.py writes it with Java; the docs build never starts a JVM). Keys that exist only
+(tools/spark_key_probe.py writes it with Java; the docs build never starts a JVM). Keys that exist only
 on Databricks come from one allow-list in conf.py, `runbook_databricks_only_keys`, where each key
 names the source need that documents it. URLs (spark.apache.org) and wildcards (`...rocksdb.*`)
 are not keys. A snapshot taken with another PySpark than the installed one is reported as stale.

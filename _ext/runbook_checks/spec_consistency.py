@@ -6,8 +6,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from bundle_spec import SpecError, parse_yaml
 from docutils import nodes
+
+from bundle_spec import SpecError, first_task, job_cluster, parse_yaml
 
 from .context import CheckContext, Problem
 from .doctree_utils import code_blocks, find_section
@@ -67,7 +68,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
             if value != spec_value:
                 message = f"'{PURPOSE}' {label} '{value}' differs from {where} ({spec_value!r})"
                 yield Problem("spec", message, (docname, line))
-        new_cluster = ((job.get("job_clusters") or [{}])[0]).get("new_cluster") or {}
+        new_cluster = job_cluster(job)
         for need_id, need in ctx.needs.items():
             for message in settings_problems(need_id, need.get("settings") or [], new_cluster, where):
                 yield Problem("spec", message, ctx.need_location(need_id))
@@ -156,7 +157,7 @@ IDENTITY_LABELS = (
 
 def identity_from_spec(job_key: str, job: Mapping[str, Any], spec_file: str, root: Path) -> dict[str, str | None]:
     """The names the runbook's Purpose and Scope table must repeat, read from the spec."""
-    task = (job.get("tasks") or [{}])[0]
+    task = first_task(job)
     # python_file is relative to the resource file; the runbook names it relative to the repo root.
     python_file = (task.get("spark_python_task") or {}).get("python_file", "")
     job_file = (root / Path(spec_file).parent / python_file).resolve()

@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from bundle_spec import NODE_VCPUS, SpecError
 from docutils import nodes
+
+from bundle_spec import NODE_VCPUS, SpecError, first_task, job_cluster
 
 from .context import CheckContext, Problem
 from .doctree_utils import ancestors, find_section, nearest_line
@@ -65,8 +66,8 @@ def notspec_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any, 
 
 def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
     """The values a target deploys, as the prose writes them."""
-    cluster = ((job.get("job_clusters") or [{}])[0]).get("new_cluster") or {}
-    task = (job.get("tasks") or [{}])[0]
+    cluster = job_cluster(job)
+    task = first_task(job)
     workers, node_type = int(cluster.get("num_workers") or 0), str(cluster.get("node_type_id"))
     vcpus = NODE_VCPUS.get(node_type, 0)
     partitions = int((cluster.get("spark_conf") or {}).get("spark.sql.shuffle.partitions") or 0)

@@ -4,11 +4,11 @@ progress table and the output, each standing in for the table the prod target na
 from __future__ import annotations
 
 import pytest
-from bundle_spec import load_bundle
 from docs_project import REPO_ROOT, RUNBOOK
 from runbook_commands import Block, blocks
 from runbook_commands import prod_task as resolved_prod_task
 
+from bundle_spec import load_bundle
 from template_domain.template_source.staging.local_runner import JOB_KEY
 
 SNIPPETS = blocks((REPO_ROOT / RUNBOOK).read_text(encoding="utf-8"), "sql")

@@ -12,7 +12,7 @@ import pytest
 from docs_project import REPO_ROOT
 from runbook_checks.spark_keys import snapshot_differences
 
-PROBE = REPO_ROOT / "_ext" / "runbook_checks" / "spark_key_probe.py"
+PROBE = REPO_ROOT / "tools" / "spark_key_probe.py"
 COMMITTED = PROBE.with_name("spark_keys_snapshot.json")
 
 

@@ -1,7 +1,7 @@
 """The extension's layers: rules and views import shared words (the model layer), never each other.
 
 Every module of `_ext/runbook_checks` is declared in one layer below; a new module must be added.
-Allowed: anything -> model; package and tools -> anything. Refused: rule -> rule, rule -> view,
+Allowed: anything -> model; package -> anything. Refused: rule -> rule, rule -> view,
 view -> rule, view -> view, model -> rule or view.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import runbook_checks
 
 PACKAGE = Path(runbook_checks.__file__).parent
+REPO = PACKAGE.parents[1]
 LAYERS = {
     "rule": {
         "structure",
@@ -49,7 +50,8 @@ LAYERS = {
         "evidence_relations",
         "result_cache",
     },
-    "tool": {"pinpoint_probe", "spark_key_probe", "write_mapping", "spelling_filters"},
+    # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
+    "plugin": {"spelling_filters"},
     # Setup on top: the extension's entry point and what it wires (build dependencies, merged findings).
     "package": {"__init__", "dependencies", "one_finding"},
 }
@@ -103,3 +105,52 @@ def test_the_walk_sees_a_crossing(tmp_path: Path) -> None:
     assert package_imports(module) == {"source_matrix", "spec_values"}
     module.write_text("from runbook_checks.source_matrix import fill_source_matrices\n")
     assert package_imports(module) == {"source_matrix"}
+
+
+def top_level_imports(path: Path) -> set[str]:
+    """First components of every module `path` imports absolutely (`from a.b import c` -> 'a')."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+    return found
+
+
+def is_command_line_tool(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(
+        isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == "__name__"
+        for node in ast.walk(tree)
+    )
+
+
+def outside_imports(folder: str, refused: set[str]) -> list[str]:
+    return [
+        f"{path.relative_to(REPO)} imports {name}"
+        for path in sorted((REPO / folder).rglob("*.py"))
+        for name in sorted(top_level_imports(path) & refused)
+    ]
+
+
+def test_command_line_tools_live_outside_the_sphinx_package() -> None:
+    tools = [f"{path.relative_to(REPO)}" for path in sorted(PACKAGE.glob("*.py")) if is_command_line_tool(path)]
+    assert tools == [], f"move command-line tools to tools/: {tools}"
+
+
+def test_the_job_and_the_bundle_model_never_import_the_docs_extension() -> None:
+    assert outside_imports("src", {"runbook_checks", "sphinx", "sphinx_needs", "docutils"}) == []
+
+
+def test_benchmarks_never_import_tests() -> None:
+    test_modules = {path.stem for path in (REPO / "tests").rglob("*.py")}
+    assert outside_imports("benchmarks", test_modules | {"tests", "conftest"}) == []
+
+
+def test_the_outside_walks_see_a_crossing(tmp_path: Path) -> None:
+    """Both walks can fail: a CLI guard and an import of the docs extension are seen."""
+    module = tmp_path / "tool.py"
+    module.write_text('import runbook_checks.model\nif __name__ == "__main__":\n    pass\n')
+    assert is_command_line_tool(module)
+    assert top_level_imports(module) == {"runbook_checks"}

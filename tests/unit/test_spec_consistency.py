@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bundle_spec import SpecError, load_bundle, parse_yaml
 from runbook_checks.spec_consistency import (
     diff_mappings,
     flatten,
@@ -16,6 +15,7 @@ from runbook_checks.spec_consistency import (
     task_parameter,
 )
 
+from bundle_spec import SpecError, load_bundle, parse_yaml
 from unit.fakes import JOB, JOB_FILE, tiny_bundle
 
 JOB_DICT = yaml.safe_load(JOB.format(spark_version="18.x-scala2.13"))["resources"]["jobs"]["tiny_job"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bundle_spec import load_bundle
 from docutils import nodes
 from runbook_checks.spec_values import UNBOUND, facts, title_mismatch
 
+from bundle_spec import load_bundle
 from unit.fakes import config, tiny_bundle
 
 

@@ -23,8 +23,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from bundle_spec import NODE_VCPUS, load_bundle
-
+from bundle_spec import NODE_VCPUS, job_cluster, load_bundle
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
 
 JOB_KEY = "low_latency_stream_join_simple_job"
@@ -58,7 +57,7 @@ def spec_cluster(bundle_root: str | Path) -> dict[str, Any]:
         spec_job = load_bundle(Path(bundle_root)).job(JOB_KEY)
     except (FileNotFoundError, KeyError) as error:
         raise job.JobError(f"no job '{JOB_KEY}' in the bundle at '{bundle_root}': {error}") from None
-    return spec_job["job_clusters"][0]["new_cluster"]
+    return job_cluster(spec_job)
 
 
 def spec_task_parameters(bundle_root: str | Path, target: str = DEFAULT_TARGET) -> list[str]:
@@ -67,11 +66,12 @@ def spec_task_parameters(bundle_root: str | Path, target: str = DEFAULT_TARGET) 
         bundle = load_bundle(Path(bundle_root))
         if target not in bundle.targets():
             raise KeyError(f"no target '{target}' (targets: {', '.join(bundle.targets())})")
-        spec_job = bundle.resolved_job(JOB_KEY, target)
-    except (FileNotFoundError, KeyError) as error:
-        raise job.JobError(f"no job '{JOB_KEY}' (target {target}) in the bundle at '{bundle_root}': {error}") from None
-    task = (spec_job.get("tasks") or [{}])[0]
-    return [str(item) for item in (task.get("spark_python_task") or {}).get("parameters") or []]
+        typed = bundle.typed_job(JOB_KEY, target)
+    except (FileNotFoundError, KeyError, ValueError) as error:
+        raise job.JobError(f"no valid job {JOB_KEY!r} (target {target}) in {bundle_root!r}: {error}") from None
+    task = typed.tasks[0] if typed.tasks else None
+    python_task = task.spark_python_task if task else None
+    return [str(item) for item in (python_task.parameters if python_task else None) or []]
 
 
 def spec_defaults(parameters: list[str]) -> dict[str, Any]:

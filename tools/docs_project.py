@@ -56,11 +56,11 @@ class Project:
     def write_mapping(self) -> subprocess.CompletedProcess:
         """What an editor runs after changing needs (tox -e mapping): regenerate the Markdown table."""
         return subprocess.run(
-            [sys.executable, "-m", "runbook_checks.write_mapping", "--root", str(self.root)],
+            [sys.executable, str(REPO_ROOT / "tools" / "write_mapping.py"), "--root", str(self.root)],
             capture_output=True,
             text=True,
             check=False,
-            env={"PYTHONPATH": str(REPO_ROOT / "_ext"), "PATH": ""},
+            env={"PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("_ext", "src")), "PATH": ""},
         )
 
 

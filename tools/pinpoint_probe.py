@@ -5,7 +5,7 @@ reports per citation: page answered (or gone, or moved to another address), sect
 key terms present in that section. The anchor `top` means the page's introduction: the text before
 its first section heading.
 
-    PYTHONPATH=_ext python -m runbook_checks.pinpoint_probe [--pinpoints _build/pinpoints.json]
+    python tools/pinpoint_probe.py [--pinpoints _build/pinpoints.json]
 
 Exit status 1 when any citation has drifted. The report logic (`assess`) is tested offline against
 small HTML fixture pages (tests/test_pinpoint_probe.py).

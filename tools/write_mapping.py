@@ -4,7 +4,7 @@ A quick Sphinx read of the project (dummy builder, fresh environment, engine che
 `runbook_mapping_write` on: markdown_mapping.check_mapping then rewrites the block between the
 markers instead of reporting it stale.
 
-    PYTHONPATH=_ext python -m runbook_checks.write_mapping [--root PROJECT]
+    PYTHONPATH=_ext:src python tools/write_mapping.py [--root PROJECT]
 """
 
 from __future__ import annotations

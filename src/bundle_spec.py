@@ -7,11 +7,13 @@ spec through it, so all of them see the same job.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from databricks.bundles.jobs import Job
 
 # `${var.x}`, `${bundle.name}`, `${bundle.target}` and `${resources.<kind>.<key>.<field>}` references.
 REFERENCE = re.compile(r"\$\{([A-Za-z0-9_]+(?:\.[A-Za-z0-9_-]+)+)\}")
@@ -102,6 +104,11 @@ class BundleSpec:
         job = merge_override(self.job(key), override.get(key) or {})
         return substitute(job, self.references(target))
 
+    def typed_job(self, key: str, target: str) -> Job:
+        """The job as `target` deploys it, in databricks-bundles' typed model (which refuses unknown fields
+        and bad enum values with a ValueError naming them)."""
+        return Job.from_dict(self.resolved_job(key, target))
+
     def references(self, target: str) -> dict[str, Any]:
         """Every `${...}` name `target` resolves: its variables, the bundle's name and target, and each
         resource's scalar fields (as written, variables substituted; development mode's name prefixes
@@ -152,3 +159,27 @@ def substitute(value: Any, references: dict[str, Any]) -> Any:
             return references[whole.group(1)]
         return REFERENCE.sub(lambda match: str(references[match.group(1)]), value)
     return value
+
+
+def task_parameter(task: Mapping[str, Any], flag: str) -> str | None:
+    """Value following `flag` in a spark_python_task parameter list."""
+    parameters = task_parameters(task)
+    if flag in parameters and parameters.index(flag) + 1 < len(parameters):
+        return parameters[parameters.index(flag) + 1]
+    return None
+
+
+def job_cluster(job: Mapping[str, Any]) -> dict[str, Any]:
+    """The job's (first and only) job cluster's `new_cluster` mapping; {} when the job declares none."""
+    clusters = job.get("job_clusters") or [{}]
+    return dict((clusters[0] or {}).get("new_cluster") or {})
+
+
+def first_task(job: Mapping[str, Any]) -> dict[str, Any]:
+    """The job's (first and only) task mapping; {} when the job declares none."""
+    return dict((job.get("tasks") or [{}])[0] or {})
+
+
+def task_parameters(task: Mapping[str, Any]) -> list[str]:
+    """A spark_python_task's parameter list, as strings."""
+    return [str(item) for item in (task.get("spark_python_task") or {}).get("parameters") or []]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pyspark.sql import SparkSession
 
-SNAPSHOT = Path(__file__).with_name("spark_keys_snapshot.json")
+SNAPSHOT = Path(__file__).resolve().parents[1] / "_ext" / "runbook_checks" / "spark_keys_snapshot.json"
 REGENERATE = "tox -e spark-keys"
 ROCKSDB_PREFIX = "spark.sql.streaming.stateStore.rocksdb."
 ROCKSDB_PROVIDER = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider"
