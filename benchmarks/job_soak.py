@@ -3,7 +3,7 @@
 The job's sink checks each batch against the pairs it already wrote and appends one small file per
 batch, so its output grows by up to two files a second. This run keeps the job going on the runbook
 settings (the same `runbook_settings()` as the latency benchmark) while the producer fills the JSON
-landing folders at the production rate declared once in conf.py (`runbook_assumptions`), and records:
+landing folders at the production rate declared once in runbook_policy.toml (`[assumptions]`), and records:
 - every micro-batch's progress (as the latency benchmark does: start, `durationMs` parts, rows, state);
 - per minute: the output's Parquet file count and bytes, the landing files left, the events written
   so far, the JVM's heap and resident size and the machine's 1-minute load average (other work on the
@@ -19,13 +19,13 @@ Writes benchmarks/results/job_soak.json. `--quick` is a 2-minute smoke run of th
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import os
 import shutil
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -50,14 +50,10 @@ KEEP_LANDING_S = 30.0  # landing files older than this are deleted...
 PRUNE_EVERY_S = 5.0  # ...this often
 
 
-def declared_assumption(name: str, conf_py: Path = REPO_ROOT / "conf.py") -> int | float:
-    """One of conf.py's `runbook_assumptions`, read without importing (and so without running) conf.py."""
-    for node in ast.parse(conf_py.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "runbook_assumptions" for target in node.targets
-        ):
-            return ast.literal_eval(node.value)[name]
-    raise KeyError(f"{conf_py} declares no runbook_assumptions")
+def declared_assumption(name: str, policy: Path = REPO_ROOT / "runbook_policy.toml") -> int | float:
+    """One of the runbook policy's `[assumptions]`."""
+    with policy.open("rb") as handle:
+        return tomllib.load(handle)["assumptions"][name]
 
 
 def spans_s(minutes: float) -> dict[str, int]:
@@ -135,7 +131,7 @@ def main() -> None:
         "--events-per-second",
         type=int,
         default=declared_assumption("production_eps"),
-        help="rate per stream (default: conf.py runbook_assumptions['production_eps'])",
+        help="rate per stream (default: runbook_policy.toml [assumptions] production_eps)",
     )
     parser.add_argument("--out", type=Path, default=RESULTS, help="result folder (default benchmarks/results)")
     args = parser.parse_args()

@@ -1,6 +1,9 @@
 # ruff: noqa: E501
 """Every failure mode of the docs build, by warning type, and the one test that covers it.
 
+The warning type is `runbook.<subtype>` for our rules, and sphinx-needs' own (`needs.*`, and
+`sn_schema_violation.*` for a schema rule of needs_schema.json) where the need model says it.
+
 Before issue 17 each mode was a full-project build: 116 cases in tests/test_build_failures.py and one in
 tests/test_markdown_mapping.py. Now one full build per `runbook.*` subtype remains; the others are unit
 tests (tests/unit) or small in-process Sphinx projects (tests/test_rules_in_sphinx.py). A mode may only
@@ -56,14 +59,14 @@ MODES: list[tuple[str, str, str]] = [
     ),
     ("needs.create_need", "duplicated ID", "tests/test_rules_in_sphinx.py::test_need_model[duplicated ID]"),
     (
-        "runbook.citation",
+        "sn_schema_violation.network_contains_too_few",
         "required citation missing from a recommendation",
         "tests/test_build_failures.py::test_build_fails_naming_the_culprit[required citation missing from a recommendation]",
     ),
     (
-        "runbook.citation",
+        "sn_schema_violation.network_contains_too_few",
         "required source URL missing",
-        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[citation: required source URL missing]",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[required source URL missing]",
     ),
     (
         "runbook.inference",
@@ -236,14 +239,14 @@ MODES: list[tuple[str, str, str]] = [
         "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[inference: sourced need carrying our reasoning marked with underscores]",
     ),
     (
-        "runbook.pinpoint",
+        "sn_schema_violation.local_fail",
         "sourced need without pinpoints",
-        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[sourced need without pinpoints]",
+        "tests/test_rules_in_sphinx.py::test_need_model[sourced need without pinpoints]",
     ),
     (
         "runbook.pinpoint",
         "sourced need missing the pinpoint of one cited source",
-        "tests/unit/test_pinpoints.py::test_pinpoint_problem[sourced need missing the pinpoint of one cited source]",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[sourced need missing the pinpoint of one cited source]",
     ),
     (
         "runbook.pinpoint",
@@ -407,19 +410,19 @@ MODES: list[tuple[str, str, str]] = [
         "tests/unit/test_register.py::test_register_problem_at_the_source[Spark URL moved to another doc version than its range]",
     ),
     (
-        "runbook.register",
+        "sn_schema_violation.local_fail",
         "publisher that does not match the host",
-        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[publisher that does not match the host]",
+        "tests/test_rules_in_sphinx.py::test_need_model[publisher that does not match the host]",
     ),
     (
         "runbook.register",
         "the same URL registered twice",
-        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: the same URL registered twice]",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[the same URL registered twice]",
     ),
     (
-        "runbook.register",
+        "sn_schema_violation.local_fail",
         "a source declared in the runbook instead of the register",
-        "tests/unit/test_register.py::test_register_problem_at_the_source[a source declared in the runbook instead of the register]",
+        "tests/test_rules_in_sphinx.py::test_need_model[a source declared in the runbook instead of the register]",
     ),
     (
         "runbook.register",
@@ -582,9 +585,9 @@ MODES: list[tuple[str, str, str]] = [
         "tests/unit/test_evidence.py::test_evidence_need_problem[evidence need naming a figure its result lacks]",
     ),
     (
-        "runbook.evidence",
+        "sn_schema_violation.local_fail",
         "evidence need without a relation",
-        "tests/unit/test_evidence.py::test_evidence_need_problem[evidence need without a relation]",
+        "tests/test_rules_in_sphinx.py::test_need_model[evidence need without a relation]",
     ),
     (
         "runbook.evidence",
@@ -595,6 +598,12 @@ MODES: list[tuple[str, str, str]] = [
         "runbook.mapping",
         "the Markdown mapping table is stale",
         "tests/test_markdown_mapping.py::test_stale_table_fails_the_build_naming_the_command",
+    ),
+    # Modes issue 17's one metamodel added: schema rules of needs_schema.json.
+    (
+        "sn_schema_violation.local_fail",
+        "a Spark source ID on a Databricks page",
+        "tests/test_rules_in_sphinx.py::test_need_model[a Spark source ID on a Databricks page]",
     ),
     # Modes the unit tests and small projects added.
     (
@@ -628,9 +637,9 @@ MODES: list[tuple[str, str, str]] = [
         "tests/unit/test_spec_values.py::test_unbound_figures_are_found[milliseconds in prose]",
     ),
     (
-        "runbook.evidence",
+        "sn_schema_violation.local_fail",
         "evidence need without figures",
-        "tests/unit/test_evidence.py::test_evidence_need_problem[evidence need without figures]",
+        "tests/test_rules_in_sphinx.py::test_need_model[evidence need without figures]",
     ),
     (
         "runbook.evidence",
@@ -645,7 +654,7 @@ MODES: list[tuple[str, str, str]] = [
     (
         "runbook.citation",
         "required recommendation that does not exist",
-        "tests/unit/test_citations.py::test_required_recommendation_that_does_not_exist",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[required recommendation that does not exist]",
     ),
     ("runbook.link", "README.md missing", "tests/unit/test_readme_links.py::test_missing_readme"),
     (

@@ -18,23 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from docs_project import REPO_ROOT
+from runbook_checks.text_lines import line_of as find_line
 
 ROOTS = Path(__file__).parent / "roots"
-# What the roots take from the project's conf.py: the need model, exactly as the runbook uses it.
-NEED_MODEL = (
-    "needs_types",
-    "needs_fields",
-    "needs_layouts",
-    "needs_default_layout",
-    "needs_id_required",
-    "needs_id_regex",
-    "needs_schema_definitions",
-    "needs_schema_validation_enabled",
-    "needs_string_links",
-    "needs_report_dead_links",
-    "myst_enable_extensions",
-    "myst_heading_anchors",
-)
+# What the roots take from the project's conf.py: MyST as the runbook uses it. The need model and the
+# runbook policy are the project's own files, which a root's conf.py may override setting by setting.
+FROM_CONF = ("myst_enable_extensions", "myst_heading_anchors")
 # One reported problem: "[path:line: ]WARNING|ERROR: message [type.subtype]"; sphinx-needs' schema
 # violations run over several lines, the type closing the last.
 HEADER = re.compile(r"^(?:(?P<path>\S*?):(?P<line>\d+)?:? )?(?:WARNING|ERROR): (?P<message>.*)$")
@@ -45,7 +34,11 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 @cache
 def project_conf() -> dict[str, Any]:
     values = runpy.run_path(str(REPO_ROOT / "conf.py"))
-    return {key: values[key] for key in NEED_MODEL}
+    return {
+        **{key: values[key] for key in FROM_CONF},
+        "needs_from_toml": str(REPO_ROOT / values["needs_from_toml"]),
+        "runbook_policy": str(REPO_ROOT / values["runbook_policy"]),
+    }
 
 
 def root_conf(conf_file: str, rules: Iterable[str], **extra: Any) -> dict[str, Any]:
@@ -120,4 +113,6 @@ def build_root(
 
 def line_of(text: str, needle: str) -> int:
     """1-based line of the first line of `text` holding `needle`."""
-    return next(number for number, line in enumerate(text.splitlines(), start=1) if needle in line)
+    number = find_line(text.split("\n"), needle)
+    assert number is not None, f"{needle!r} is in no line"
+    return number

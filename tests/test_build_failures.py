@@ -1,9 +1,10 @@
 """The whole docs project, built as CI builds it: one failure case per `runbook.*` subtype (plus the
-spelling builder), and the harmless edits, which must build without a single warning.
+spelling builder, and the required citations sphinx-needs' schema checks), and the harmless edits,
+which must build without a single warning.
 
 Every other failure mode is covered by a unit test (tests/unit) or a small in-process Sphinx project
 (tests/test_rules_in_sphinx.py); tests/failure_modes.py lists each mode and the test that covers it.
-Mutations insert or replace stable anchors (section titles, need IDs, spec keys, conf.py names), not
+Mutations insert or replace stable anchors (section titles, need IDs, spec keys, policy and schema entries), not
 runbook prose, and each case names the warning it expects: subtype, culprit and `file:line`.
 """
 
@@ -14,17 +15,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from docs_project import RUNBOOK, Project
+from docs_project import REPO_ROOT, RUNBOOK, Project
+from rule_roots import parse_warnings
 from runbook_anchors import add_pinpoint
 from runbook_checks.evidence_results import line_of as result_line
 
 SOURCES = "docs/sources.md"
 BUNDLE = "databricks.yml"
-CONF = "conf.py"
+POLICY = "runbook_policy.toml"
+SCHEMA = "needs_schema.json"
 EVIDENCE = "docs/evidence.md"
-ALLOW_LIST = "runbook_databricks_only_keys = {\n"
+ALLOW_LIST = "[databricks_only_keys]\n"
+ROCKSDB_URL = "https://docs.databricks.com/aws/en/structured-streaming/rocksdb-state-store"
 SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
-# A section title conf.py declares: new text goes in before it.
+# A section title the runbook policy declares: new text goes in before it.
 PHOTON_NOTE = "## Photon Note\n"
 
 # A `file:line`, computed from the mutated project.
@@ -113,7 +117,11 @@ NEW_UNPINNED_NEED = """```{rec} Photon accelerates stateless streaming only
 :id: REC_PHOTON_STATELESS_ONLY
 :basis: source
 :cites: SRC_DBX_PHOTON
-
+"""
+NEW_HALF_PINNED_NEED = NEW_UNPINNED_NEED.replace(
+    ":cites: SRC_DBX_PHOTON\n", ":cites: SRC_DBX_PHOTON, SRC_DBX_TRIGGERS\n:pinpoints: SRC_DBX_PHOTON#top: stateless\n"
+)
+NEW_UNPINNED_NEED += """
 Photon supports stateless streaming only.
 ```
 """
@@ -125,17 +133,17 @@ TITLED_NEED = """```{rec} Keep 2 workers and a 500 ms trigger until the scale ru
 **Inference.** The title's figures are the spec's.
 ```
 """
-MISPUBLISHED_SOURCE = """
-```{src} Spark configuration, again
-:id: SRC_SPARK_CONFIGURATION_AGAIN
-:url: https://spark.apache.org/docs/4.1.1/sql-performance-tuning.html
-:publisher: Databricks
+REPEATED_SOURCE = """
+```{src} Spark trigger, again
+:id: SRC_SPARK_TRIGGER_AGAIN
+:url: https://spark.apache.org/docs/4.1.1/api/python/reference/pyspark.sql/api/pyspark.sql.streaming.DataStreamWriter.trigger.html
+:publisher: Apache Spark
 :applies_to: Spark 4.1.1 documentation
 :runtime_min: Spark 4.1
 :runtime_max: Spark 4.1
 :maturity: GA
 
-Tuning.
+Trigger.
 ```
 """
 
@@ -145,14 +153,39 @@ CASES = [
         edit(RUNBOOK, PHOTON_NOTE, "## Photon\n"),
         ("sections", line_of(RUNBOOK, "## Photon"), "unexpected top-level section 'Photon'"),
     ),
+    # A required citation is a schema rule (needs_schema.json): sphinx-needs names the need, at no line.
     Case(
         "required citation missing from a recommendation",
         edit(
-            CONF,
-            'ROCKSDB_STATE_STORE: ["REC_ROCKSDB_CHANGELOG"]',
-            'ROCKSDB_STATE_STORE: ["REC_ROCKSDB_CHANGELOG", "REC_SCALE_TRIGGERS"]',
+            SCHEMA,
+            '"enum": [\n              "REC_ROCKSDB_CHANGELOG"',
+            '"enum": [\n              "REC_SCALE_TRIGGERS",\n              "REC_ROCKSDB_CHANGELOG"',
         ),
-        ("citation", need_line("REC_SCALE_TRIGGERS"), "'REC_SCALE_TRIGGERS' must cite 'SRC_DBX_ROCKSDB_STATE_STORE'"),
+        (
+            "sn_schema_violation.network_contains_too_few",
+            None,
+            "Need 'REC_SCALE_TRIGGERS' has schema violations",
+            "required-citation-rocksdb-state-store",
+        ),
+    ),
+    Case(
+        "required source URL missing",
+        edit(SOURCES, f":url: {ROCKSDB_URL}\n", f":url: {ROCKSDB_URL}-v2\n"),
+        (
+            "sn_schema_violation.network_contains_too_few",
+            None,
+            "Need 'REC_ROCKSDB_CHANGELOG' has schema violations",
+            "required-citation-rocksdb-state-store",
+        ),
+    ),
+    Case(
+        "required recommendation that does not exist",
+        edit(
+            SCHEMA,
+            '"enum": [\n              "REC_ROCKSDB_CHANGELOG"',
+            '"enum": [\n              "REC_GONE",\n              "REC_ROCKSDB_CHANGELOG"',
+        ),
+        ("citation", line_of(SCHEMA, '"REC_GONE"'), "selects 'REC_GONE', which is no need"),
     ),
     Case(
         "new advice written as a plain paragraph",
@@ -170,21 +203,21 @@ CASES = [
         ("cite", line_of(RUNBOOK, "SRC_NO_SUCH_PAGE"), "'SRC_NO_SUCH_PAGE' is no need"),
     ),
     Case(
-        "sourced need without pinpoints",
-        before_photon_note(NEW_UNPINNED_NEED),
+        "sourced need missing the pinpoint of one cited source",
+        before_photon_note(NEW_HALF_PINNED_NEED),
         (
             "pinpoint",
             need_line("REC_PHOTON_STATELESS_ONLY"),
-            "sourced 'REC_PHOTON_STATELESS_ONLY' has no pinpoint for SRC_DBX_PHOTON",
+            "sourced 'REC_PHOTON_STATELESS_ONLY' has no pinpoint for SRC_DBX_TRIGGERS",
         ),
     ),
     Case(
-        "publisher that does not match the host",
-        append(SOURCES, MISPUBLISHED_SOURCE),
+        "the same URL registered twice",
+        append(SOURCES, REPEATED_SOURCE),
         (
             "register",
-            line_of(SOURCES, "{src} Spark configuration, again"),
-            "'SRC_SPARK_CONFIGURATION_AGAIN' publisher 'Databricks' but spark.apache.org is Apache Spark",
+            line_of(SOURCES, "{src} Spark trigger, again"),
+            "'SRC_SPARK_TRIGGER_AGAIN' repeats the URL of 'SRC_SPARK_TRIGGER_PY'",
         ),
     ),
     Case(
@@ -245,6 +278,11 @@ def test_clean_project_passes_spelling(project: Project) -> None:
     assert result.returncode == 0, result.output
 
 
+def schema_findings(output: str, kind: str) -> list[str]:
+    """sphinx-needs' schema findings of one type (`sn_schema_violation.local_fail`): several lines, no location."""
+    return [warned.message for warned in parse_warnings(output, REPO_ROOT) if warned.type == kind]
+
+
 def warning_lines(output: str, subtype: str | None, where: str | None) -> list[str]:
     """Output lines that report a warning at `where` (a `file:line`) of the subtype."""
     place = re.escape(where) + r"(?!\d)" if where else ""
@@ -259,6 +297,10 @@ def test_build_fails_naming_the_culprit(project: Project, case: Case) -> None:
     result = project.build(case.builder)
     assert result.returncode != 0, f"build passed despite: {case.name}\n{result.output}"
     subtype, where, *fragments = case.expected
+    if subtype and subtype.startswith("sn_schema"):
+        found = [text for text in schema_findings(result.output, subtype) if all(f in text for f in fragments)]
+        assert found, f"no [{subtype}] finding with {fragments} in:\n{result.output}"
+        return
     location = where(project) if callable(where) else where
     lines = [line for line in warning_lines(result.output, subtype, location) if all(f in line for f in fragments)]
     assert lines, f"no [runbook.{subtype}] warning at {location} with {fragments} in:\n{result.output}"
@@ -353,13 +395,13 @@ HARMLESS = [
     ),
     Case(
         "the production rate assumption changed within what the capacity curve supports",
-        edit(CONF, 'runbook_assumptions = {"production_eps": 50}', 'runbook_assumptions = {"production_eps": 60}'),
+        edit(POLICY, "production_eps = 50\n", "production_eps = 60\n"),
         (),
     ),
     Case(
         "Databricks-only key allowed with its source and named",
         both(
-            edit(CONF, ALLOW_LIST, ALLOW_LIST + '    "spark.databricks.io.cache.enabled": "SRC_DBX_PHOTON",\n'),
+            edit(POLICY, ALLOW_LIST, ALLOW_LIST + '"spark.databricks.io.cache.enabled" = "SRC_DBX_PHOTON"\n'),
             append(EVIDENCE, "\n`spark.databricks.io.cache.enabled` stays at its default.\n"),
         ),
         (),

@@ -3,9 +3,7 @@ kept current by the build (markdown_mapping.py) and one command (tox -e mapping)
 
 from __future__ import annotations
 
-import runpy
-
-from docs_project import REPO_ROOT, RUNBOOK, Project
+from docs_project import REPO_ROOT, RUNBOOK, Project, required_citations
 from markdown_it import MarkdownIt
 from runbook_checks.markdown_mapping import END, block_span, updated_text
 
@@ -33,7 +31,7 @@ def committed_claims() -> dict[str, dict]:
 
 
 def test_committed_mapping_maps_each_required_url_to_its_claims() -> None:
-    required = runpy.run_path(str(REPO_ROOT / "conf.py"))["runbook_required_citations"]
+    required = required_citations()
     claims = committed_claims()
     for url, recs in required.items():
         assert {rec for rec in recs if url in claims.get(rec, {}).get("targets", [])} == set(recs), url

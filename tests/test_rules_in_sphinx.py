@@ -35,10 +35,23 @@ def root_files(root: str) -> dict[str, str]:
     }
 
 
-# --- the need model (conf.py) as sphinx-needs enforces it: (name, file, old, new, type, where, fragments) ---
+# --- the need model (ubproject.toml, needs_schema.json) as sphinx-needs enforces it:
+# (name, file, old, new, type, where, fragments)
 # Schema violations carry no location: the need ID names the culprit.
 SOURCES = "sources.md"
 B_URL = "https://docs.databricks.com/aws/en/b"
+SOURCE_ON_THE_RUNBOOK = """```{src} Page C
+:id: SRC_PAGE_C
+:url: https://docs.databricks.com/aws/en/c
+:publisher: Databricks
+:applies_to: current documentation
+:runtime_min: any
+:maturity: GA
+
+Page C.
+```
+
+"""
 NEED_MODEL = [
     (
         "recommendation without source link and not inference",
@@ -100,6 +113,36 @@ NEED_MODEL = [
         "a source without its maturity",
         (SOURCES, ":maturity: GA\n\nPage B.", "\nPage B."),
         ("needs.create_need", "sources.md:18", "'maturity' is not nullable"),
+    ),
+    (
+        "publisher that does not match the host",
+        (SOURCES, f":url: {B_URL}\n:publisher: Databricks", f":url: {B_URL}\n:publisher: Apache Spark"),
+        ("sn_schema_violation.local_fail", "", "'SRC_PAGE_B'", "databricks-host-publisher", "publisher"),
+    ),
+    (
+        "a Spark source ID on a Databricks page",
+        (SOURCES, ":id: SRC_PAGE_B", ":id: SRC_SPARK_PAGE_B"),
+        ("sn_schema_violation.local_fail", "", "'SRC_SPARK_PAGE_B'", "spark-id-publisher"),
+    ),
+    (
+        "a source declared in the runbook instead of the register",
+        (PAGE, "```{evid} Local benchmark", SOURCE_ON_THE_RUNBOOK + "```{evid} Local benchmark"),
+        ("sn_schema_violation.local_fail", "", "'SRC_PAGE_C'", "source-on-the-register"),
+    ),
+    (
+        "sourced need without pinpoints",
+        (PAGE, ":pinpoints: SRC_PAGE_A#top: workers\n", ""),
+        ("sn_schema_violation.local_fail", "", "'REC_WORKERS'", "sourced-recommendation-pinpoints"),
+    ),
+    (
+        "evidence need without figures",
+        (PAGE, ":figures: a.p50, b.p50\n", ""),
+        ("sn_schema_violation.local_fail", "", "'EVD_BENCH'", "evidence-names-figures"),
+    ),
+    (
+        "evidence need without a relation",
+        (PAGE, ":relations: a.p50 <= b.p50\n", ""),
+        ("sn_schema_violation.local_fail", "", "'EVD_BENCH'", "evidence-names-figures"),
     ),
     (
         "a runtime range in free text",
@@ -312,7 +355,7 @@ SECTIONS = [
     (
         "the scale rule removed",
         [(PAGE, ":id: REC_WORKERS", ":id: REC_OTHER")],
-        ("runbook.sections", "", "required recommendation 'REC_WORKERS' (conf.py) is not in the runbook"),
+        ("runbook.sections", "", "required recommendation 'REC_WORKERS' (runbook policy) is not in the runbook"),
     ),
     (
         "broken internal link in the docs",
@@ -332,24 +375,6 @@ OTHER = [
             at("Prose names page B"),
             "{cite}`SRC_PAGE_B` in prose lacks a #section-anchor and key terms",
         ),
-    ),
-    (
-        "pinpoint",
-        "sourced need without pinpoints",
-        [(PAGE, ":pinpoints: SRC_PAGE_A#top: workers\n", "")],
-        ("runbook.pinpoint", at("```{rec}"), "sourced 'REC_WORKERS' has no pinpoint for SRC_PAGE_A"),
-    ),
-    (
-        "citation",
-        "required citation missing from a recommendation",
-        [(PAGE, ":cites: SRC_PAGE_A", ":cites: SRC_PAGE_B")],
-        ("runbook.citation", at("```{rec}"), "required citation missing: 'REC_WORKERS' must cite 'SRC_PAGE_A'"),
-    ),
-    (
-        "citation",
-        "required source URL missing",
-        [("sources.md", "https://docs.databricks.com/aws/en/a", "https://docs.databricks.com/aws/en/a2")],
-        ("runbook.citation", "", "no source need has url 'https://docs.databricks.com/aws/en/a'"),
     ),
     (
         "spark-key",
@@ -561,7 +586,7 @@ OTHER = [
         (
             "runbook.evidence",
             at("{assumed}"),
-            "no assumption 'production_rate' in conf.py runbook_assumptions (known: production_eps)",
+            "no assumption 'production_rate' in the runbook policy's assumptions (known: production_eps)",
         ),
     ),
     (

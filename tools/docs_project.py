@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,10 +12,35 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-# What a docs build reads: config, extension, pages, README (linked and checked), the governed spec and
-# job, and the committed benchmark results the evidence page renders.
-PROJECT_PARTS = ["conf.py", "_ext", "docs", "README.md", "databricks.yml", "resources", "src", "benchmarks"]
+# What a docs build reads: config (and the need model, its schema rules, the runbook policy), extension,
+# pages, README (linked and checked), the governed spec and job, and the committed benchmark results the
+# evidence page renders.
+PROJECT_PARTS = [
+    "conf.py",
+    "ubproject.toml",
+    "needs_schema.json",
+    "runbook_policy.toml",
+    "_ext",
+    "docs",
+    "README.md",
+    "databricks.yml",
+    "resources",
+    "src",
+    "benchmarks",
+]
 RUNBOOK = "docs/low-latency-streaming-cluster-config.md"
+
+
+def required_citations(root: Path = REPO_ROOT) -> dict[str, list[str]]:
+    """The required citations of needs_schema.json's `required-citation-*` rules: URL -> recommendations."""
+    schemas = json.loads((root / "needs_schema.json").read_text(encoding="utf-8"))["schemas"]
+    return {
+        rule["validate"]["network"]["cites"]["contains"]["local"]["properties"]["url"]["const"]: rule["select"][
+            "properties"
+        ]["id"]["enum"]
+        for rule in schemas
+        if rule["id"].startswith("required-citation-")
+    }
 
 
 @dataclass

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from runbook_checks.model import policy_values
 from runbook_checks.spec_values import facts
 from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
@@ -156,13 +157,12 @@ def sync(root: Path, config: Any) -> list[str]:
 
 
 class Config:
-    """The runbook settings of conf.py this command needs, read as Sphinx reads conf.py, without a build."""
+    """The runbook settings this command needs: the policy file conf.py points at, read as the extension reads it."""
 
     def __init__(self, root: Path):
         namespace = eval_config_file(root / "conf.py", Tags())
-        for name, value in namespace.items():
-            if name.startswith("runbook_"):
-                setattr(self, name, value)
+        for name, value in policy_values(root / namespace["runbook_policy"]).items():
+            setattr(self, name, value)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,8 +2,9 @@
 
 Rules (each a module with `check(ctx) -> problems`, run in this order over one CheckContext):
 - structure.py: the runbook's seven top-level sections, in order;
-- citations.py: required citations;
-- register.py: the source register is consistent and covers the runtime each target deploys;
+- citations.py: the recommendations the required-citation schema rules select exist;
+- register.py: the source register is consistent (doc versions, no URL twice) and covers the runtime
+  each target deploys;
 - inference_marks.py: a recommendation's basis and its visible Inference mark agree (on the doctree);
 - inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
 - pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
@@ -23,8 +24,11 @@ Views: traceability tables in runbook order (source_matrix.py), the graph as inl
 committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` role (evidence_quotes.py), the
 `{cite}` and `{descriptive}` marks (claim_marks.py), the claim coverage line (coverage_line.py).
 
+What sphinx-needs can check from the need model (ubproject.toml, needs_schema.json) is not here.
+
 Shared layer (rules and views import it, never each other; tests/unit/test_layers.py): context.py,
-model.py (section titles, task parameters, claim marks, pinpoints, Inference marks, assumptions),
+model.py (the runbook policy and its section roles, task parameters, claim marks, pinpoints, Inference
+marks, assumptions), text_lines.py (the line a text is on),
 claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py.
 
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
@@ -33,10 +37,13 @@ file:line location, so `sphinx-build -W` fails on it and names the culprit.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from . import (
@@ -62,6 +69,7 @@ from .coverage_line import ClaimCoverageDirective, fill_coverage_lines
 from .dependencies import note_governed_files
 from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
+from .model import PolicyError, load_policy
 from .nodes import coverage_line, not_spec, source_matrix, spec_value, trace_graph
 from .one_finding import merged
 from .source_matrix import SourceMatrixDirective, fill_source_matrices
@@ -117,6 +125,14 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
             warn(problem)
 
 
+def read_policy(app: Sphinx, config: Config) -> None:
+    if config.runbook_policy:
+        try:
+            load_policy(config, Path(app.confdir, config.runbook_policy))
+        except PolicyError as error:
+            raise ConfigError(str(error)) from error
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_checks_enabled", True, "env", bool)
     app.add_config_value("runbook_mapping_write", False, "env", bool)
@@ -124,11 +140,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_rules", None, "env")
     app.add_config_value("runbook_repo_root", ".", "env")
     app.add_config_value("runbook_docname", "", "env")
-    app.add_config_value("runbook_sections", [], "env")
+    # runbook_policy.toml fills the settings below at config-inited (model.load_policy).
+    app.add_config_value("runbook_policy", "", "env")
+    app.add_config_value("runbook_sections", {}, "env")
     app.add_config_value("runbook_bundle_file", "databricks.yml", "env")
     app.add_config_value("runbook_job_spec_file", "", "env")
     app.add_config_value("runbook_readme_file", "README.md", "env")
-    app.add_config_value("runbook_required_citations", {}, "env")
     app.add_config_value("runbook_spark_key_snapshot", "spark_keys_snapshot.json", "env")
     app.add_config_value("runbook_databricks_only_keys", {}, "env")
     app.add_config_value("runbook_required_recommendations", [], "env")
@@ -141,7 +158,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(not_spec, html=(_visit_inline, _depart_inline))
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
-    app.add_config_value("runbook_coverage_exempt_sections", ["Source Mapping"], "env")
+    app.add_config_value("runbook_coverage_exempt_sections", [], "env")
     app.add_role("cite", cite_role)
     app.add_role("descriptive", descriptive_role)
     app.add_node(source_matrix)
@@ -153,6 +170,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("claim-coverage", ClaimCoverageDirective)
     app.add_role("bench", BenchRole())
     app.add_role("assumed", AssumedRole())
+    app.connect("config-inited", read_policy)
     app.connect("builder-inited", result_cache.forget)
     app.connect("source-read", note_governed_files)
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)

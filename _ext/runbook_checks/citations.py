@@ -1,37 +1,47 @@
-"""Citation rules sphinx-needs cannot express: required source URLs and who must cite them.
+"""Required citations: what sphinx-needs' schema cannot say about them.
 
-(A recommendation's visible Inference mark is checked on the doctree: inference_marks.py.)"""
+Which recommendation must cite which page is a schema rule of needs_schema.json (`required-citation-*`:
+the recommendations selected by ID must link a source with that URL), and sphinx-needs reports a
+recommendation that does not. A rule that selects a need by an ID no need has selects nothing and
+so passes unchecked: this rule names each such ID, at its line in the schema file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from .context import CheckContext, Problem
+from .text_lines import file_lines, line_of
+
+
+def selected_ids(schema: Mapping[str, Any]) -> list[str]:
+    """The need IDs a schema rule's `select` names (`id` as `const` or `enum`)."""
+    selector = ((schema.get("select") or {}).get("properties") or {}).get("id") or {}
+    return ([selector["const"]] if "const" in selector else []) + list(selector.get("enum") or [])
+
+
+def missing_selections(schemas: list[Mapping[str, Any]], need_ids: set[str]) -> list[tuple[str, str]]:
+    """(schema rule ID, need ID) for each need ID a rule selects that no need has."""
+    return [
+        (schema.get("id") or "?", need_id)
+        for schema in schemas
+        for need_id in selected_ids(schema)
+        if need_id not in need_ids
+    ]
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    for message, need_id in required_citation_problems(ctx.needs, ctx.config.runbook_required_citations):
-        yield Problem("citation", message, ctx.need_location(need_id) if need_id else None)
+    definitions = ctx.config.needs_schema_definitions or {}
+    schema_file = ctx.config.needs_schema_definitions_from_json
+    path = Path(ctx.app.confdir, schema_file) if schema_file else None
+    lines = file_lines(path) if path is not None and path.is_file() else []
+    for rule_id, need_id in missing_selections(definitions.get("schemas") or [], set(ctx.needs)):
+        message = f"schema rule '{rule_id}' selects '{need_id}', which is no need: the rule would pass unchecked"
+        where = f"{path}:{line_of(lines, json_string(need_id)) or 1}" if path is not None else None
+        yield Problem("citation", message, where)
 
 
-def required_citation_problems(
-    needs: Mapping[str, Mapping[str, Any]], required: Mapping[str, list[str]]
-) -> list[tuple[str, str | None]]:
-    """(message, need id) for each required URL without a source need, or a recommendation not citing it."""
-    sources_by_url = {need["url"]: need_id for need_id, need in needs.items() if need["type"] == "src"}
-    problems: list[tuple[str, str | None]] = []
-    for url, recommendation_ids in required.items():
-        source_id = sources_by_url.get(url)
-        if source_id is None:
-            problems.append((f"required citation missing: no source need has url '{url}'", None))
-            continue
-        for rec_id in recommendation_ids:
-            rec = needs.get(rec_id)
-            if rec is None:
-                problems.append(
-                    (f"required citation: recommendation '{rec_id}' (must cite {source_id}) does not exist", None)
-                )
-            elif source_id not in (rec.get("cites") or []):
-                problems.append((f"required citation missing: '{rec_id}' must cite '{source_id}' ({url})", rec_id))
-    return problems
+def json_string(text: str) -> str:
+    return f'"{text}"'

@@ -13,7 +13,7 @@ from sphinx_needs.nodes import Need
 from sphinx_needs.roles.need_ref import NeedRef
 
 from .doctree_utils import find_section
-from .model import PURPOSE, cite_nodes, is_descriptive, starts_with_inference_mark
+from .model import Sections, cite_nodes, is_descriptive, starts_with_inference_mark
 
 KINDS = ("sourced", "inference", "reference", "spec", "descriptive", "unaccounted")
 # The bases a nested list item takes from the item it sits in when it shows none of its own.
@@ -157,6 +157,7 @@ def figures(found: list[Claim]) -> dict[str, int]:
 
 def runbook_claims(runbook: nodes.document, needs: Any, config: Any) -> list[Claim]:
     """The runbook's claims, its identity table's rows bound to the spec (shared with coverage_line.py)."""
-    purpose = find_section(runbook, PURPOSE)
+    sections = Sections.of(config)
+    purpose = find_section(runbook, sections.purpose)
     identity = tuple(purpose.findall(nodes.table))[:1] if purpose is not None else ()
-    return claims(runbook, needs, list(config.runbook_coverage_exempt_sections), identity)
+    return claims(runbook, needs, sections.titles(list(config.runbook_coverage_exempt_sections)), identity)

@@ -20,7 +20,7 @@ from bundle_spec import BundleSpec, load_bundle
 # Every warning subtype the extension emits (README.md lists them too); `-W` fails the build on any.
 SUBTYPES = {
     "sections": "the runbook's top-level sections: present, in order, nothing else",
-    "citation": "required source URLs exist and the named recommendations cite them",
+    "citation": "each need a schema rule selects by ID (the required citations of needs_schema.json) exists",
     "inference": "a recommendation's basis and its visible Inference mark agree (read on the doctree)",
     "cite": "each {cite} names a source need; inside a recommendation, one it links in :cites:",
     "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it",

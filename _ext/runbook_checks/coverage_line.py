@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
 
 from .claim_model import figures, runbook_claims
-from .nodes import coverage_line
+from .nodes import Filler, coverage_line, fill_placeholders
 
 
 class ClaimCoverageDirective(SphinxDirective):
@@ -36,12 +36,9 @@ def coverage_sentence(counts: dict[str, int]) -> str:
 
 
 def fill_coverage_lines(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    placeholders = list(doctree.findall(coverage_line))
-    if not placeholders:
-        return
-    runbook = app.env.get_doctree(app.config.runbook_docname)
-    needs = SphinxNeedsData(app.env).get_needs_view()
-    counts = figures(runbook_claims(runbook, needs, app.config))
-    for placeholder in placeholders:
-        paragraph = nodes.paragraph("", coverage_sentence(counts), classes=["claim-coverage"])
-        placeholder.replace_self(paragraph)
+    def prepare() -> Filler:
+        runbook = app.env.get_doctree(app.config.runbook_docname)
+        counts = figures(runbook_claims(runbook, SphinxNeedsData(app.env).get_needs_view(), app.config))
+        return lambda placeholder: nodes.paragraph("", coverage_sentence(counts), classes=["claim-coverage"])
+
+    fill_placeholders(doctree, coverage_line, prepare)

@@ -7,7 +7,7 @@ The part before the colon names `benchmarks/results/<name>.json`; after it comes
 arithmetic expression over figures (see evidence_relations.py). The unit follows the figure's name:
 `_ms` as ms (s from 1000 ms), `_eps` as events/s, `_mb` as MB, `sustained` as yes/no; a quotient of
 figures as a ratio. A comparison (`runbook.e2e_ms.p50.median <= 1000`) renders as "met" or "not met".
-Expressions may also use the team's declared assumptions (conf.py `runbook_assumptions`) as
+Expressions may also use the team's declared assumptions (runbook_policy.toml `[assumptions]`) as
 `assumed.<name>`; {assumed}`production_eps` quotes one on its own (-> 50 events/s).
 """
 
@@ -77,13 +77,13 @@ class BenchRole(SphinxRole):
 
 
 class AssumedRole(BenchRole):
-    """{assumed}`name`: one of conf.py's `runbook_assumptions`, rendered with its unit."""
+    """{assumed}`name`: one of the runbook policy's `[assumptions]`, rendered with its unit."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         offered = assumed_figures(self.config)
         name = f"{ASSUMED}{self.text.strip()}"
         if name not in offered:
             known = ", ".join(sorted(key.removeprefix(ASSUMED) for key in offered)) or "none"
-            return self.fail(f"no assumption '{self.text}' in conf.py runbook_assumptions (known: {known})")
+            return self.fail(f"no assumption '{self.text}' in the runbook policy's assumptions (known: {known})")
         text = formatted(name, offered[name])
         return [nodes.inline(self.rawtext, text, classes=[QUOTED_FIGURE_CLASSES[1]])], []

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from . import text_lines
+
 # benchmark name -> schema version this code reads
 SCHEMAS = {"job_latency": 2, "progress_cost": 2, "job_capacity": 2, "job_soak": 1, "docs_scaling": 1}
 # Results with raw samples and a summary the build recomputes.
@@ -227,10 +229,7 @@ def figures(document: dict) -> dict[str, float]:
 
 def line_containing(path: Path, needle: str) -> int:
     """1-based line of the first line holding `needle` (1 when absent)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    return 1
+    return text_lines.line_of(text_lines.file_lines(path), needle) or 1
 
 
 def line_of(path: Path, key: str) -> int:

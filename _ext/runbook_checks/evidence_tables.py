@@ -15,6 +15,8 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .nodes import new_table
+
 logger = logging.getLogger(__name__)
 
 
@@ -205,16 +207,7 @@ def cell_content(index: int, cell: str) -> list[nodes.Node]:
 
 
 def table(headers: list[str], rows: list[list[str]]) -> nodes.table:
-    node = nodes.table(classes=["benchmark-table"])
-    group = nodes.tgroup(cols=len(headers))
-    node += group
-    for _ in headers:
-        group += nodes.colspec(colwidth=1)
-    head = nodes.row()
-    for header in headers:
-        head += nodes.entry("", nodes.paragraph(text=camel_breaks(header)))
-    group += nodes.thead("", head)
-    body = nodes.tbody()
+    node, body = new_table([camel_breaks(header) for header in headers], [1] * len(headers), ["benchmark-table"])
     for cells in rows:
         row = nodes.row()
         # The first cell is an identifier (configuration name): a literal, which the spelling
@@ -222,7 +215,6 @@ def table(headers: list[str], rows: list[list[str]]) -> nodes.table:
         for index, cell in enumerate(cells):
             row += nodes.entry("", nodes.paragraph("", "", *cell_content(index, cell)))
         body += row
-    group += body
     return node
 
 

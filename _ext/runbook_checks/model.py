@@ -1,5 +1,5 @@
-"""The shared words of the rules and views: section titles, task parameters, the claim marks, pinpoints,
-Inference marks, inline cite locations and declared assumptions.
+"""The shared words of the rules and views: the runbook policy and its section roles, task parameters,
+the claim marks, pinpoints, Inference marks, inline cite locations and declared assumptions.
 
 Rules and views import from here (and from context.py, doctree_utils.py, need_refs.py, nodes.py), never
 from each other; tests/unit/test_layers.py keeps it so.
@@ -8,8 +8,9 @@ from each other; tests/unit/test_layers.py keeps it so.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,68 @@ from sphinx_needs.nodes import Need
 from bundle_spec import task_parameter  # noqa: F401  (the rules take it from the model)
 
 from .context import CheckContext
+from .text_lines import file_lines, line_of
 
-# The runbook's sections the rules and views name (conf.py `runbook_sections` declares them all).
-PURPOSE = "Purpose and Scope"
-BASELINE = "Recommended Baseline Cluster Configuration"
-PHOTON_NOTE = "Photon Note"
-SOURCE_MAPPING = "Source Mapping"
+# --- the runbook policy (runbook_policy.toml, conf.py `runbook_policy` points at it) ---
+POLICY_PREFIX = "runbook_"
+
+
+class PolicyError(ValueError):
+    pass
+
+
+def policy_values(path: Path) -> dict[str, Any]:
+    """The policy file's entries under the name of the setting each fills: {'runbook_sections': {...}, ...}."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise PolicyError(f"runbook policy {path}: {error}") from error
+    return {POLICY_PREFIX + key: value for key, value in data.items()}
+
+
+def load_policy(config: Any, path: Path) -> None:
+    """Read the policy once into the `runbook_*` settings. A setting given in conf.py or with -D wins,
+    as the tests' small projects set theirs; a key that names no setting is an error (a typo would
+    otherwise leave its rule on its default)."""
+    raw = getattr(config, "_raw_config", {})
+    for name, value in policy_values(path).items():
+        if name not in config:
+            raise PolicyError(f"runbook policy {path}: unknown key '{name[len(POLICY_PREFIX) :]}'")
+        if name not in raw and name not in config.overrides:
+            config[name] = value
+    Sections.of(config)  # a section role the rules do not know is an error now, not a silent miss
+
+
+@dataclass(frozen=True)
+class Sections:
+    """The runbook's top-level section titles by the role the rules and views give them (the policy's
+    `[sections]` table); a role the policy leaves out is '' and matches no section."""
+
+    purpose: str = ""
+    baseline: str = ""
+    why: str = ""
+    photon: str = ""
+    checklist: str = ""
+    tuning: str = ""
+    mapping: str = ""
+
+    @classmethod
+    def of(cls, config: Any) -> Sections:
+        declared = dict(config.runbook_sections or {})
+        unknown = sorted(set(declared) - {field.name for field in fields(cls)})
+        if unknown:
+            known = [field.name for field in fields(cls)]
+            raise PolicyError(f"runbook policy: unknown section role(s) {unknown}; known: {known}")
+        return cls(**declared)
+
+    @staticmethod
+    def ordered(config: Any) -> list[str]:
+        """The declared titles in the order the runbook holds them."""
+        return list((config.runbook_sections or {}).values())
+
+    def titles(self, roles: list[str]) -> list[str]:
+        return [getattr(self, role) for role in roles if getattr(self, role, "")]
 
 
 # --- claim marks: {cite} and {descriptive} (claim_marks.py renders them) ---
@@ -119,15 +176,11 @@ def cite_line(lines: list[str], node: nodes.inline) -> int | None:
     start = node.line or (node.parent.line if node.parent else None)
     if not start:
         return None
-    wanted = f"`{node['cite']}`"
-    for number in range(start, min(start + 200, len(lines)) + 1):
-        if wanted in lines[number - 1]:
-            return number
-    return start
+    return line_of(lines, f"`{node['cite']}`", start, limit=200) or start
 
 
 def cite_locations(ctx: CheckContext, docname: str) -> Iterator[tuple[nodes.inline, tuple[str, int | None]]]:
-    lines = Path(ctx.doc_path(docname)).read_text(encoding="utf-8").split("\n")
+    lines = file_lines(ctx.doc_path(docname))
     for node in cite_nodes(ctx.doctree(docname)):
         yield node, (docname, cite_line(lines, node))
 

@@ -5,7 +5,8 @@ states the fact (rendered as a deep link `url#anchor`) and a few terms that must
 section, such as setting names or numbers with units (facts, not copied sentences).
 
 - A sourced recommendation carries at least one per cited source in its `:pinpoints:` field, separated
-  by ` | ` (several for a source whose support sits in several sections).
+  by ` | ` (several for a source whose support sits in several sections). That it has the field at all
+  is a schema rule (needs_schema.json, `sourced-recommendation-pinpoints`); the rest is checked here.
 - A `{cite}` in prose carries its own: {cite}`SRC_ID#anchor: term; term`.
 
 Offline, the build checks each is complete, names a cited source, and that every source a sourced
@@ -41,8 +42,8 @@ def need_problems(need_id: str, need: Any) -> Iterator[str]:
             yield f"'{need_id}' pinpoint names '{pin.source}', which the need does not cite"
         elif not pin.complete:
             yield f"'{need_id}' pinpoint for {pin.source} lacks {incomplete(pin)} ('{raw}')"
-    if need.get("basis") != "source":
-        return
+    if need.get("basis") != "source" or not need_pinpoints(need):
+        return  # a sourced need without any pinpoint: the schema rule sourced-recommendation-pinpoints
     missing = [source for source in cites if source not in pinpoint_by_source(need)]
     if missing:
         yield (

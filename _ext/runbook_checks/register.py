@@ -1,7 +1,9 @@
-"""The source register: declared in one place, consistent with itself, covering the deployed runtime.
+"""The source register: consistent with itself, covering the deployed runtime.
 
-- every source need lives on the register page;
-- its publisher matches the URL's host, and a Spark doc URL's version lies in its runtime range;
+(That sources live on the register page, and that a page's host, publisher and ID prefix agree, are
+schema rules of needs_schema.json: `source-on-the-register`, `*-host-publisher`.)
+
+- a Spark doc URL's version lies in the source's runtime range;
 - no URL is registered twice;
 - a sourced recommendation only cites sources whose runtime range covers the runtime every target
   deploys (the spec's `spark_version`, and the Spark version that runtime is built on), unless the
@@ -18,7 +20,6 @@ from bundle_spec import SpecError, job_cluster
 
 from .context import CheckContext, Problem
 
-PUBLISHERS = {"docs.databricks.com": "Databricks", "spark.apache.org": "Apache Spark"}
 SPARK_DOC_VERSION = re.compile(r"^/docs/(\d+(?:\.\d+){1,2})/")
 SPEC_RUNTIME = re.compile(r"^(\d+)\.(\d+|x)")
 
@@ -61,7 +62,7 @@ def spec_runtimes(ctx: CheckContext) -> Iterator[tuple[str, str, dict[str, Versi
         match = SPEC_RUNTIME.match(spark_version)
         spark = ctx.config.runbook_runtime_spark.get(match.group(1)) if match else None
         if spark is None:
-            message = f"spec spark_version '{spark_version}' (target {target}) is not in conf.py runbook_runtime_spark"
+            message = f"spec spark_version '{spark_version}' (target {target}) is not in the policy's runtime_spark"
             yield Problem("register", message)
             continue
         dbr = (int(match.group(1)),) + (() if match.group(2) == "x" else (int(match.group(2)),))
@@ -69,23 +70,11 @@ def spec_runtimes(ctx: CheckContext) -> Iterator[tuple[str, str, dict[str, Versi
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    register = ctx.config.runbook_register_docname
     sources = {need_id: need for need_id, need in ctx.needs.items() if need["type"] == "src"}
     first_by_url: dict[str, str] = {}
     for need_id, need in sorted(sources.items(), key=lambda item: (item[1]["docname"], item[1].get("lineno") or 0)):
         where = ctx.need_location(need_id)
-        if need["docname"] != register:
-            yield Problem(
-                "register",
-                f"source '{need_id}' is declared on '{need['docname']}'; sources live in {register}.md",
-                where,
-            )
         url = urlsplit(need.get("url") or "")
-        expected = PUBLISHERS.get(url.hostname or "")
-        if expected and need.get("publisher") != expected:
-            yield Problem(
-                "register", f"'{need_id}' publisher '{need.get('publisher')}' but {url.hostname} is {expected}", where
-            )
         doc_version = SPARK_DOC_VERSION.match(url.path) if url.hostname == "spark.apache.org" else None
         if doc_version and not covers(need, {"Spark": tuple(int(p) for p in doc_version.group(1).split("."))}):
             message = (

@@ -20,7 +20,7 @@ from sphinx_needs.data import SphinxNeedsData
 
 from .model import pinpoint_by_source
 from .need_refs import basis_badge, need_link, runbook_order
-from .nodes import source_matrix
+from .nodes import Filler, fill_placeholders, new_table, source_matrix
 
 
 class SourceMatrixDirective(SphinxDirective):
@@ -75,24 +75,9 @@ def titled_cell(app: Sphinx, fromdocname: str, need: Any) -> nodes.entry:
     return nodes.entry("", paragraph)
 
 
-def new_table(headers: list[str], widths: list[int], classes: list[str]) -> tuple[nodes.table, nodes.tbody]:
-    table = nodes.table(classes=["source-matrix", *classes])
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    for width in widths:
-        group += nodes.colspec(colwidth=width)
-    head_row = nodes.row()
-    for header in headers:
-        head_row += nodes.entry("", nodes.paragraph(text=header))
-    group += nodes.thead("", head_row)
-    body = nodes.tbody()
-    group += body
-    return table, body
-
-
 def claims_table(app: Sphinx, fromdocname: str, needs: Any, basis: str | None) -> nodes.table:
     table, body = new_table(
-        ["Recommendation", "Basis", "Backed by", "Measured by"], [46, 12, 28, 14], ["claims-matrix"]
+        ["Recommendation", "Basis", "Backed by", "Measured by"], [46, 12, 28, 14], ["source-matrix", "claims-matrix"]
     )
     for need in runbook_order(needs, fromdocname, "rec"):
         if basis and need.get("basis") != basis:
@@ -108,7 +93,9 @@ def claims_table(app: Sphinx, fromdocname: str, needs: Any, basis: str | None) -
 
 def sources_table(app: Sphinx, fromdocname: str, needs: Any) -> nodes.table:
     """Every register source that backs a recommendation on this page."""
-    table, body = new_table(["Source", "Publisher", "Backs (this page)"], [50, 14, 36], ["sources-matrix"])
+    table, body = new_table(
+        ["Source", "Publisher", "Backs (this page)"], [50, 14, 36], ["source-matrix", "sources-matrix"]
+    )
     recs = runbook_order(needs, fromdocname, "rec")
     sources = sorted(
         (need for need in needs.values() if need["type"] == "src"),
@@ -128,12 +115,12 @@ def sources_table(app: Sphinx, fromdocname: str, needs: Any) -> nodes.table:
 
 
 def fill_source_matrices(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    placeholders = list(doctree.findall(source_matrix))
-    if not placeholders:
-        return
-    needs = SphinxNeedsData(app.env).get_needs_view()
-    for placeholder in placeholders:
-        if placeholder["view"] == "sources":
-            placeholder.replace_self(sources_table(app, fromdocname, needs))
-        else:
-            placeholder.replace_self(claims_table(app, fromdocname, needs, placeholder["basis"]))
+    def prepare() -> Filler:
+        needs = SphinxNeedsData(app.env).get_needs_view()
+        return lambda placeholder: (
+            sources_table(app, fromdocname, needs)
+            if placeholder["view"] == "sources"
+            else claims_table(app, fromdocname, needs, placeholder["basis"])
+        )
+
+    fill_placeholders(doctree, source_matrix, prepare)

@@ -2,7 +2,7 @@
 
 Open-source keys are checked against a committed snapshot of the pinned engine's keys
 (tools/spark_key_probe.py writes it with Java; the docs build never starts a JVM). Keys that exist only
-on Databricks come from one allow-list in conf.py, `runbook_databricks_only_keys`, where each key
+on Databricks come from one allow-list in runbook_policy.toml, `databricks_only_keys`, where each key
 names the source need that documents it. URLs (spark.apache.org) and wildcards (`...rocksdb.*`)
 are not keys. A snapshot taken with another PySpark than the installed one is reported as stale.
 """
@@ -114,7 +114,8 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         if snapshot.lookup(key)["known"]:
             yield Problem("spark-key", f"'{key}' is allowed as Databricks-only, but the open-source engine knows it")
         if key not in named:
-            yield Problem("spark-key", f"Databricks-only key '{key}' is allowed in conf.py but no page names it")
+            message = f"Databricks-only key '{key}' is allowed in the runbook policy but no page names it"
+            yield Problem("spark-key", message)
     for key, location in sorted(named.items()):
         result = snapshot.lookup(key)
         if key not in allowed and not result["known"]:

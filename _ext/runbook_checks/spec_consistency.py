@@ -12,7 +12,7 @@ from bundle_spec import SpecError, first_task, job_cluster, parse_yaml
 
 from .context import CheckContext, Problem
 from .doctree_utils import code_blocks, find_section
-from .model import BASELINE, PURPOSE, task_parameter
+from .model import Sections, task_parameter
 
 Flat = dict[str, Any]
 
@@ -31,24 +31,27 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem("spec", f"{spec_file}: expected exactly one job, found {sorted(jobs)}", docname)
         return
     job_key = jobs[0]
-    baseline = find_section(ctx.runbook, BASELINE)
+    named = Sections.of(ctx.config)
+    baseline = find_section(ctx.runbook, named.baseline)
     snippets = list(code_blocks(baseline, "yaml", "yml")) if baseline is not None else []
     if len(snippets) != 1:
-        yield Problem("spec", f"'{BASELINE}' must hold exactly one YAML snippet, found {len(snippets)}", docname)
-    purpose = find_section(ctx.runbook, PURPOSE)
+        yield Problem("spec", f"'{named.baseline}' must hold exactly one YAML snippet, found {len(snippets)}", docname)
+    purpose = find_section(ctx.runbook, named.purpose)
     tables = list(purpose.findall(nodes.table)) if purpose is not None else []
     if len(tables) != 1:
-        yield Problem("spec", f"'{PURPOSE}' must hold exactly one identity table, found {len(tables)}", docname)
+        yield Problem("spec", f"'{named.purpose}' must hold exactly one identity table, found {len(tables)}", docname)
     rows = identity_table(purpose) if purpose is not None else {}
     for label, (_, line, first) in rows.items():
         if first is not None:
-            yield Problem("spec", f"'{PURPOSE}' label '{label}' appears twice (first at line {first})", (docname, line))
+            yield Problem(
+                "spec", f"'{named.purpose}' label '{label}' appears twice (first at line {first})", (docname, line)
+            )
 
     labels = list(IDENTITY_LABELS)
     for label, (_, line, _) in rows.items():
         if label not in labels:
             message = (
-                f"'{PURPOSE}' identity table row '{label}' is not a name the spec defines "
+                f"'{named.purpose}' identity table row '{label}' is not a name the spec defines "
                 f"(rows: {', '.join(labels)}); write other facts as prose with their basis"
             )
             yield Problem("spec", message, (docname, line))
@@ -62,11 +65,11 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 yield Problem("spec", message, (docname, block.line))
         for label, spec_value in known.items():
             if label not in rows:
-                yield Problem("spec", f"'{PURPOSE}' table has no '{label}' row (spec: {spec_value!r})", docname)
+                yield Problem("spec", f"'{named.purpose}' table has no '{label}' row (spec: {spec_value!r})", docname)
                 continue
             value, line, _ = rows[label]
             if value != spec_value:
-                message = f"'{PURPOSE}' {label} '{value}' differs from {where} ({spec_value!r})"
+                message = f"'{named.purpose}' {label} '{value}' differs from {where} ({spec_value!r})"
                 yield Problem("spec", message, (docname, line))
         new_cluster = job_cluster(job)
         for need_id, need in ctx.needs.items():
@@ -74,7 +77,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 yield Problem("spec", message, ctx.need_location(need_id))
     job_row = rows.get("Job file")
     if job_row and not (root / job_row[0]).is_file():
-        yield Problem("spec", f"'{PURPOSE}' job path '{job_row[0]}' does not exist", (docname, job_row[1]))
+        yield Problem("spec", f"'{named.purpose}' job path '{job_row[0]}' does not exist", (docname, job_row[1]))
 
 
 def identity_table(section: nodes.section) -> dict[str, tuple[str, int | None, int | None]]:

@@ -24,7 +24,7 @@ from bundle_spec import NODE_VCPUS, SpecError, first_task, job_cluster
 
 from .context import CheckContext, Problem
 from .doctree_utils import ancestors, find_section, nearest_line
-from .model import PHOTON_NOTE, PURPOSE, QUOTED_FIGURE_CLASSES, SOURCE_MAPPING, task_parameter
+from .model import QUOTED_FIGURE_CLASSES, Sections, task_parameter
 from .nodes import not_spec, spec_value
 
 # What the prose may call a spec value; the code-like ones render as inline code.
@@ -108,7 +108,7 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
 
 
 def is_quoted_figure(node: nodes.Node) -> bool:
-    """A benchmark figure or an assumption rendered by its role: bound to its result file or conf.py."""
+    """A benchmark figure or an assumption rendered by its role: bound to its result file or the runbook policy."""
     return isinstance(node, nodes.inline) and bool(set(QUOTED_FIGURE_CLASSES) & set(node["classes"]))
 
 
@@ -117,16 +117,16 @@ def unbound_paragraphs(ctx: CheckContext) -> Iterator[tuple[str, nodes.paragraph
     text is joined from its pieces (a line break starts a new text node), with each bound or
     not-spec value replaced by a placeholder, so '{spec}`workers=2` workers' leaves no figure."""
     skipped: list[nodes.Node] = []
-    for title in (SOURCE_MAPPING, PURPOSE, PHOTON_NOTE):
+    sections = Sections.of(ctx.config)
+    for title in (sections.mapping, sections.purpose, sections.photon):
         section = find_section(ctx.runbook, title)
         if section is None:
             continue
-        if title == SOURCE_MAPPING:
+        if title == sections.mapping:
             skipped.append(section)
         else:  # the identity table and the Photon sentences are compared exactly elsewhere
-            skipped += (
-                list(section.findall(nodes.table))[:1] if title == PURPOSE else [section.next_node(nodes.paragraph)]
-            )
+            identity = title == sections.purpose
+            skipped += list(section.findall(nodes.table))[:1] if identity else [section.next_node(nodes.paragraph)]
     for paragraph in ctx.runbook.findall(nodes.paragraph):
         if any(node in skipped or isinstance(node, (nodes.title, nodes.raw)) for node in ancestors(paragraph)):
             continue
@@ -172,7 +172,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
 
 def titles(ctx: CheckContext) -> Iterator[tuple[str, Any]]:
     """(text, location) of each heading and need title of the runbook, Source Mapping excepted."""
-    mapping = find_section(ctx.runbook, SOURCE_MAPPING)
+    mapping = find_section(ctx.runbook, Sections.of(ctx.config).mapping)
     for title in ctx.runbook.findall(nodes.title):
         if mapping is None or title not in mapping.findall(nodes.title):
             yield title.astext(), (ctx.docname, nearest_line(title))

@@ -10,7 +10,7 @@ from docutils import nodes
 
 from .context import CheckContext, Problem
 from .doctree_utils import find_section, section_title, top_level_sections
-from .model import PHOTON_NOTE, SOURCE_MAPPING
+from .model import Sections
 from .nodes import source_matrix, trace_graph
 
 # The views Source Mapping must generate: (description, test on a placeholder node).
@@ -29,7 +29,8 @@ REQUIRED_VIEWS = {
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    for message, line in section_order_problems(ctx.runbook, ctx.config.runbook_sections):
+    sections = Sections.of(ctx.config)
+    for message, line in section_order_problems(ctx.runbook, Sections.ordered(ctx.config)):
         yield Problem("sections", message, (ctx.docname, line))
     titles = [node for node in ctx.runbook.children if isinstance(node, nodes.section)]
     for extra in titles[1:]:
@@ -38,20 +39,21 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     for need_id in ctx.config.runbook_required_recommendations:
         need = ctx.needs.get(need_id)
         if need is None or need["type"] != "rec" or need["docname"] != ctx.docname:
-            yield Problem("sections", f"required recommendation '{need_id}' (conf.py) is not in the runbook")
-    photon = find_section(ctx.runbook, PHOTON_NOTE)
+            yield Problem("sections", f"required recommendation '{need_id}' (runbook policy) is not in the runbook")
+    photon = find_section(ctx.runbook, sections.photon)
     first = photon.next_node(nodes.paragraph) if photon is not None else None
     opening = " ".join(first.astext().split()) if first is not None else ""
     for sentence in ctx.config.runbook_photon_sentences:
         if sentence not in opening:
-            message = f"'{PHOTON_NOTE}' must open with the sentence '{sentence}' word for word"
+            message = f"'{sections.photon}' must open with the sentence '{sentence}' word for word"
             yield Problem("sections", message, (ctx.docname, first.line if first is not None else None))
-    mapping = find_section(ctx.runbook, SOURCE_MAPPING)
+    mapping = find_section(ctx.runbook, sections.mapping)
     if mapping is not None:
         placeholders = list(mapping.findall(lambda node: isinstance(node, (source_matrix, trace_graph))))
         for view, matches in REQUIRED_VIEWS.items():
             if not any(matches(node) for node in placeholders):
-                yield Problem("sections", f"'{SOURCE_MAPPING}' lost its generated {view}", (ctx.docname, mapping.line))
+                message = f"'{sections.mapping}' lost its generated {view}"
+                yield Problem("sections", message, (ctx.docname, mapping.line))
 
 
 def _first_line(node: nodes.Node) -> int | None:

@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
 
 from .need_refs import runbook_order
-from .nodes import trace_graph
+from .nodes import Filler, fill_placeholders, trace_graph
 
 logger = logging.getLogger(__name__)
 # Laid out with DejaVu Sans metrics, among the widest sans faces: a reader's font that is narrower
@@ -117,18 +117,16 @@ def render_svg(app: Sphinx, dot: str) -> str | None:
 
 
 def fill_trace_graphs(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    placeholders = list(doctree.findall(trace_graph))
-    if not placeholders:
-        return
-    svg = None
-    if app.builder.format == "html":
-        svg = render_svg(app, dot_source(app, fromdocname, SphinxNeedsData(app.env).get_needs_view()))
-    for placeholder in placeholders:
+    def prepare() -> Filler:
+        svg = None
+        if app.builder.format == "html":
+            svg = render_svg(app, dot_source(app, fromdocname, SphinxNeedsData(app.env).get_needs_view()))
         if svg is None:
-            placeholder.parent.remove(placeholder)
-            continue
+            return lambda placeholder: None  # no graph outside HTML, or when dot failed (warned)
         markup = (
             '<div class="trace-graph" role="figure" aria-label="Traceability graph: recommendations on the left, '
             'the sources and evidence they link to on the right">\n' + svg + "</div>\n"
         )
-        placeholder.replace_self(nodes.raw("", markup, format="html"))
+        return lambda placeholder: nodes.raw("", markup, format="html")
+
+    fill_placeholders(doctree, trace_graph, prepare)

@@ -6,7 +6,6 @@ checks what it wrote, never how fast it was.
 
 from __future__ import annotations
 
-import ast
 import sys
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from docs_project import REPO_ROOT
 from runbook_checks.evidence import check_result_file
 from runbook_checks.evidence_results import load, summarize
+from runbook_checks.model import policy_values
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
@@ -30,13 +30,8 @@ def test_spans_are_minutes_5_to_10_and_the_last_5_of_a_30_minute_run() -> None:
     assert spans_s(QUICK_MINUTES) == {"baseline_from_s": 20, "baseline_to_s": 40, "final_from_s": 100}
 
 
-def test_the_rate_is_the_one_conf_py_declares() -> None:
-    tree = ast.parse((REPO_ROOT / "conf.py").read_text(encoding="utf-8"))
-    (declared,) = (
-        ast.literal_eval(node.value)
-        for node in tree.body
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "runbook_assumptions"
-    )
+def test_the_rate_is_the_one_the_policy_declares() -> None:
+    declared = policy_values(REPO_ROOT / "runbook_policy.toml")["runbook_assumptions"]
     assert declared_assumption("production_eps") == declared["production_eps"]
 
 

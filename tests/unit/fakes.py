@@ -14,27 +14,23 @@ from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 from rule_roots import project_conf
 from runbook_checks.context import CheckContext
+from runbook_checks.model import policy_values
 
-# The extension's own defaults (runbook_checks.setup) for what conf.py leaves unset.
+# The extension's own defaults (runbook_checks.setup) for what the policy file leaves unset.
 EXTENSION_DEFAULTS = {
-    "runbook_register_docname": "sources",
     "runbook_spark_key_snapshot": "spark_keys_snapshot.json",
-    "runbook_coverage_exempt_sections": ["Source Mapping"],
     "runbook_mapping_write": False,
 }
 
 
 @cache
-def _conf_file_values() -> dict[str, Any]:
-    import runpy
-
-    values = runpy.run_path(str(REPO_ROOT / "conf.py"))
-    return {key: value for key, value in values.items() if key.startswith("runbook_")}
+def _policy() -> dict[str, Any]:
+    """The project's runbook policy, as the extension reads it into the `runbook_*` settings."""
+    return policy_values(REPO_ROOT / project_conf()["runbook_policy"])
 
 
 def config(**overrides: Any) -> SimpleNamespace:
-    project_conf()  # the need model loads as the roots load it
-    return SimpleNamespace(**{**EXTENSION_DEFAULTS, **_conf_file_values(), **overrides})
+    return SimpleNamespace(**{**EXTENSION_DEFAULTS, **_policy(), **overrides})
 
 
 def need(need_id: str, need_type: str, docname: str = "runbook", lineno: int = 1, **fields: Any) -> dict[str, Any]:
@@ -53,7 +49,7 @@ def context(
     repo_root: Path = REPO_ROOT,
     **overrides: Any,
 ) -> CheckContext:
-    """A real CheckContext whose app is a stand-in: config from conf.py (overridable), doctrees given."""
+    """A real CheckContext whose app is a stand-in: config from the runbook policy (overridable), doctrees given."""
     doctrees = doctrees or {}
     conf = config(**{"runbook_repo_root": str(repo_root), "runbook_docname": "runbook", **overrides})
     env = SimpleNamespace(
@@ -61,7 +57,7 @@ def context(
         get_doctree=lambda docname: doctrees[docname],
         doc2path=lambda docname: repo_root / f"{docname}.md",
     )
-    app = SimpleNamespace(config=conf, env=env, outdir=str(repo_root / "_build" / "html"))
+    app = SimpleNamespace(config=conf, env=env, outdir=str(repo_root / "_build" / "html"), confdir=str(REPO_ROOT))
     return CheckContext(app, needs or {}, doctrees.get(conf.runbook_docname))
 
 

@@ -49,6 +49,7 @@ LAYERS = {
         "evidence_results",
         "evidence_relations",
         "result_cache",
+        "text_lines",
     },
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
     "plugin": {"spelling_filters"},

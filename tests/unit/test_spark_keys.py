@@ -111,7 +111,7 @@ def test_known_and_allowed_keys_pass() -> None:
         pytest.param(
             "Nothing named.",
             {"spark.databricks.io.cache.enabled": "SRC_DBX"},
-            "'spark.databricks.io.cache.enabled' is allowed in conf.py but no page names it",
+            "'spark.databricks.io.cache.enabled' is allowed in the runbook policy but no page names it",
             None,
             id="allow-listed Databricks key that no page names",
         ),

@@ -47,7 +47,7 @@ def full_runbook(photon: str = PHOTON[0], views: tuple = ("claims", "sources", "
 
 def check(doc: nodes.document, needs: dict | None = None, **conf) -> list:
     settings = {
-        "runbook_sections": ["Photon Note", "Source Mapping"],
+        "runbook_sections": {"photon": "Photon Note", "mapping": "Source Mapping"},
         "runbook_photon_sentences": PHOTON,
         "runbook_required_recommendations": [],
         **conf,
@@ -76,7 +76,7 @@ def test_a_rewritten_photon_sentence() -> None:
 def test_required_recommendation_removed() -> None:
     needs = {"REC_KEPT": need("REC_KEPT", "rec")}
     [problem] = check(full_runbook(), needs, runbook_required_recommendations=["REC_KEPT", "REC_SCALE_TRIGGERS"])
-    assert problem.message == "required recommendation 'REC_SCALE_TRIGGERS' (conf.py) is not in the runbook"
+    assert problem.message == "required recommendation 'REC_SCALE_TRIGGERS' (runbook policy) is not in the runbook"
 
 
 def test_generated_views_removed() -> None:
