@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
-from docs_project import REPO_ROOT, RUNBOOK, Project
+from docs_project import RUNBOOK, Project
 from rule_roots import parse_warnings
 from runbook_anchors import add_pinpoint
 from runbook_checks.evidence_results import line_of as result_line
@@ -153,7 +154,7 @@ CASES = [
         edit(RUNBOOK, PHOTON_NOTE, "## Photon\n"),
         ("sections", line_of(RUNBOOK, "## Photon"), "unexpected top-level section 'Photon'"),
     ),
-    # A required citation is a schema rule (needs_schema.json): sphinx-needs names the need, at no line.
+    # A required citation is a schema rule (needs_schema.json): the finding names the need, at its line.
     Case(
         "required citation missing from a recommendation",
         edit(
@@ -163,7 +164,7 @@ CASES = [
         ),
         (
             "sn_schema_violation.network_contains_too_few",
-            None,
+            need_line("REC_SCALE_TRIGGERS"),
             "Need 'REC_SCALE_TRIGGERS' has schema violations",
             "required-citation-rocksdb-state-store",
         ),
@@ -173,7 +174,7 @@ CASES = [
         edit(SOURCES, f":url: {ROCKSDB_URL}\n", f":url: {ROCKSDB_URL}-v2\n"),
         (
             "sn_schema_violation.network_contains_too_few",
-            None,
+            need_line("REC_ROCKSDB_CHANGELOG"),
             "Need 'REC_ROCKSDB_CHANGELOG' has schema violations",
             "required-citation-rocksdb-state-store",
         ),
@@ -278,9 +279,14 @@ def test_clean_project_passes_spelling(project: Project) -> None:
     assert result.returncode == 0, result.output
 
 
-def schema_findings(output: str, kind: str) -> list[str]:
-    """sphinx-needs' schema findings of one type (`sn_schema_violation.local_fail`): several lines, no location."""
-    return [warned.message for warned in parse_warnings(output, REPO_ROOT) if warned.type == kind]
+def schema_findings(output: str, root: Path, kind: str, where: str | None) -> list[str]:
+    """sphinx-needs' schema findings of one type (`sn_schema_violation.local_fail`), several lines each, at
+    `where` (the need's `file:line`, which runbook_checks/schema_locations.py adds; None: any place)."""
+    return [
+        warned.message
+        for warned in parse_warnings(output, root)
+        if warned.type == kind and (where is None or warned.where == where)
+    ]
 
 
 def warning_lines(output: str, subtype: str | None, where: str | None) -> list[str]:
@@ -297,11 +303,12 @@ def test_build_fails_naming_the_culprit(project: Project, case: Case) -> None:
     result = project.build(case.builder)
     assert result.returncode != 0, f"build passed despite: {case.name}\n{result.output}"
     subtype, where, *fragments = case.expected
-    if subtype and subtype.startswith("sn_schema"):
-        found = [text for text in schema_findings(result.output, subtype) if all(f in text for f in fragments)]
-        assert found, f"no [{subtype}] finding with {fragments} in:\n{result.output}"
-        return
     location = where(project) if callable(where) else where
+    if subtype and subtype.startswith("sn_schema"):
+        findings = schema_findings(result.output, project.root, subtype, location)
+        found = [text for text in findings if all(f in text for f in fragments)]
+        assert found, f"no [{subtype}] finding at {location} with {fragments} in:\n{result.output}"
+        return
     lines = [line for line in warning_lines(result.output, subtype, location) if all(f in line for f in fragments)]
     assert lines, f"no [runbook.{subtype}] warning at {location} with {fragments} in:\n{result.output}"
 

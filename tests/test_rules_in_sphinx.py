@@ -37,7 +37,7 @@ def root_files(root: str) -> dict[str, str]:
 
 # --- the need model (ubproject.toml, needs_schema.json) as sphinx-needs enforces it:
 # (name, file, old, new, type, where, fragments)
-# Schema violations carry no location: the need ID names the culprit.
+# Schema violations name the need and, through runbook_checks/schema_locations.py, its file:line.
 SOURCES = "sources.md"
 B_URL = "https://docs.databricks.com/aws/en/b"
 SOURCE_ON_THE_RUNBOOK = """```{src} Page C
@@ -56,7 +56,7 @@ NEED_MODEL = [
     (
         "recommendation without source link and not inference",
         (PAGE, ":cites: SRC_PAGE_A\n", ""),
-        ("sn_schema_violation.local_fail", "", "REC_WORKERS", "sourced-recommendation-cites"),
+        ("sn_schema_violation.local_fail", "runbook.md:3", "REC_WORKERS", "sourced-recommendation-cites"),
     ),
     (
         "recommendation without a basis",
@@ -86,12 +86,12 @@ NEED_MODEL = [
     (
         "source with a non-https URL",
         (SOURCES, f":url: {B_URL}", f":url: {B_URL.replace('https', 'http')}"),
-        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "url", "does not match"),
+        ("sn_schema_violation.field_fail", "sources.md:18", "'SRC_PAGE_B'", "url", "does not match"),
     ),
     (
         "source URL outside the expected domains",
         (SOURCES, f":url: {B_URL}", ":url: https://example.com/b"),
-        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "url", "does not match"),
+        ("sn_schema_violation.field_fail", "sources.md:18", "'SRC_PAGE_B'", "url", "does not match"),
     ),
     ("need without an ID", (PAGE, ":id: REC_SMALL\n", ""), ("needs.create_need", "runbook.md:12", "No ID defined")),
     (
@@ -102,7 +102,7 @@ NEED_MODEL = [
     (
         "ID with another type's prefix",
         (PAGE, ":id: REC_SMALL", ":id: SRC_SMALL"),
-        ("sn_schema_violation.local_fail", "", "'SRC_SMALL'", "recommendation-id-prefix"),
+        ("sn_schema_violation.local_fail", "runbook.md:12", "'SRC_SMALL'", "recommendation-id-prefix"),
     ),
     (
         "duplicated ID",
@@ -117,37 +117,37 @@ NEED_MODEL = [
     (
         "publisher that does not match the host",
         (SOURCES, f":url: {B_URL}\n:publisher: Databricks", f":url: {B_URL}\n:publisher: Apache Spark"),
-        ("sn_schema_violation.local_fail", "", "'SRC_PAGE_B'", "databricks-host-publisher", "publisher"),
+        ("sn_schema_violation.local_fail", "sources.md:18", "'SRC_PAGE_B'", "databricks-host-publisher", "publisher"),
     ),
     (
         "a Spark source ID on a Databricks page",
         (SOURCES, ":id: SRC_PAGE_B", ":id: SRC_SPARK_PAGE_B"),
-        ("sn_schema_violation.local_fail", "", "'SRC_SPARK_PAGE_B'", "spark-id-publisher"),
+        ("sn_schema_violation.local_fail", "sources.md:18", "'SRC_SPARK_PAGE_B'", "spark-id-publisher"),
     ),
     (
         "a source declared in the runbook instead of the register",
         (PAGE, "```{evid} Local benchmark", SOURCE_ON_THE_RUNBOOK + "```{evid} Local benchmark"),
-        ("sn_schema_violation.local_fail", "", "'SRC_PAGE_C'", "source-on-the-register"),
+        ("sn_schema_violation.local_fail", "runbook.md:20", "'SRC_PAGE_C'", "source-on-the-register"),
     ),
     (
         "sourced need without pinpoints",
         (PAGE, ":pinpoints: SRC_PAGE_A#top: workers\n", ""),
-        ("sn_schema_violation.local_fail", "", "'REC_WORKERS'", "sourced-recommendation-pinpoints"),
+        ("sn_schema_violation.local_fail", "runbook.md:3", "'REC_WORKERS'", "sourced-recommendation-pinpoints"),
     ),
     (
         "evidence need without figures",
         (PAGE, ":figures: a.p50, b.p50\n", ""),
-        ("sn_schema_violation.local_fail", "", "'EVD_BENCH'", "evidence-names-figures"),
+        ("sn_schema_violation.local_fail", "runbook.md:20", "'EVD_BENCH'", "evidence-names-figures"),
     ),
     (
         "evidence need without a relation",
         (PAGE, ":relations: a.p50 <= b.p50\n", ""),
-        ("sn_schema_violation.local_fail", "", "'EVD_BENCH'", "evidence-names-figures"),
+        ("sn_schema_violation.local_fail", "runbook.md:20", "'EVD_BENCH'", "evidence-names-figures"),
     ),
     (
         "a runtime range in free text",
         (SOURCES, ":runtime_min: any\n:maturity: GA\n\nPage B.", ":runtime_min: 13.3 LTS\n:maturity: GA\n\nPage B."),
-        ("sn_schema_violation.field_fail", "", "'SRC_PAGE_B'", "runtime_min", "does not match"),
+        ("sn_schema_violation.field_fail", "sources.md:18", "'SRC_PAGE_B'", "runtime_min", "does not match"),
     ),
 ]
 

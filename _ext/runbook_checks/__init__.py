@@ -72,6 +72,7 @@ from .evidence_tables import BenchmarkTableDirective
 from .model import PolicyError, load_policy
 from .nodes import coverage_line, not_spec, source_matrix, spec_value, trace_graph
 from .one_finding import merged
+from .schema_locations import install as locate_schema_findings
 from .source_matrix import SourceMatrixDirective, fill_source_matrices
 from .trace_graph import TraceGraphDirective, fill_trace_graphs
 
@@ -172,6 +173,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("assumed", AssumedRole())
     app.connect("config-inited", read_policy)
     app.connect("builder-inited", result_cache.forget)
+    app.connect("builder-inited", locate_schema_findings)
     app.connect("source-read", note_governed_files)
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)

@@ -54,7 +54,7 @@ LAYERS = {
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
     "plugin": {"spelling_filters"},
     # Setup on top: the extension's entry point and what it wires (build dependencies, merged findings).
-    "package": {"__init__", "dependencies", "one_finding"},
+    "package": {"__init__", "dependencies", "one_finding", "schema_locations"},
 }
 REFUSED = {("rule", "rule"), ("rule", "view"), ("view", "rule"), ("view", "view"), ("model", "rule"), ("model", "view")}
 
