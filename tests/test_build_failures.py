@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 from docs_project import RUNBOOK, Project
-from runbook_anchors import add_pinpoint
+from runbook_anchors import add_pinpoint, need_lines
 from runbook_checks.evidence_results import line_of as result_line
 
 SOURCES = "docs/sources.md"
@@ -81,15 +81,23 @@ def line_of(relative: str, needle: str) -> Where:
     return locate
 
 
+def with_sync(mutate: Callable[[Project], None]) -> Callable[[Project], None]:
+    """An edit to the spec, results or assumptions followed by what the editor then runs: `tox -e sync`."""
+
+    def mutate_and_sync(project: Project) -> None:
+        mutate(project)
+        synced = project.sync()
+        assert synced.returncode == 0, synced.stderr
+
+    return mutate_and_sync
+
+
 def need_line(need_id: str) -> Where:
     """Where the build names a need: the line of its directive's opening fence."""
 
     def locate(project: Project) -> str:
-        lines = project.read(RUNBOOK).splitlines()
-        index = next(i for i, line in enumerate(lines) if line.strip() == f":id: {need_id}")
-        while not lines[index].lstrip().startswith("```{"):
-            index -= 1
-        return f"{RUNBOOK}:{index + 1}"
+        _, start, _, _ = need_lines(project.read(RUNBOOK), need_id)
+        return f"{RUNBOOK}:{start + 1}"
 
     return locate
 
@@ -353,7 +361,9 @@ HARMLESS = [
     ),
     Case(
         "the production rate assumption changed within what the capacity curve supports",
-        edit(CONF, 'runbook_assumptions = {"production_eps": 50}', 'runbook_assumptions = {"production_eps": 60}'),
+        with_sync(
+            edit(CONF, 'runbook_assumptions = {"production_eps": 50}', 'runbook_assumptions = {"production_eps": 60}')
+        ),
         (),
     ),
     Case(

@@ -25,7 +25,8 @@ committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` ro
 
 Shared layer (rules and views import it, never each other; tests/unit/test_layers.py): context.py,
 model.py (section titles, task parameters, claim marks, pinpoints, Inference marks, assumptions),
-claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py.
+claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
+gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing).
 
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
@@ -62,6 +63,7 @@ from .coverage_line import ClaimCoverageDirective, fill_coverage_lines
 from .dependencies import note_governed_files
 from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
+from .gfm_source import gfm_source_read
 from .nodes import coverage_line, not_spec, source_matrix, spec_value, trace_graph
 from .one_finding import merged
 from .source_matrix import SourceMatrixDirective, fill_source_matrices
@@ -154,6 +156,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("bench", BenchRole())
     app.add_role("assumed", AssumedRole())
     app.connect("builder-inited", result_cache.forget)
+    app.connect("source-read", gfm_source_read, priority=100)  # GitHub-readable forms -> MyST, line for line
     app.connect("source-read", note_governed_files)
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)

@@ -48,6 +48,7 @@ LAYERS = {
         "evidence_results",
         "evidence_relations",
         "result_cache",
+        "gfm_source",
     },
     "tool": {"pinpoint_probe", "spark_key_probe", "write_mapping", "spelling_filters"},
     # Setup on top: the extension's entry point and what it wires (build dependencies, merged findings).
