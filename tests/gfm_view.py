@@ -15,6 +15,10 @@ directive fences (`:::`, `{rec}`), field lines (`:id: REC_X`) and value keys (`w
 
     .venv/bin/python tests/gfm_view.py docs/low-latency-streaming-cluster-config.md
     git show main:docs/low-latency-streaming-cluster-config.md | .venv/bin/python tests/gfm_view.py -
+
+With `--html OUT.html [--css github-markdown-light.css]` it also writes the page as GitHub would
+show it (comments dropped), for a screenshot (docs/_static/screenshots/runbook-gfm-900.png: the
+stylesheet from the npm package github-markdown-css, `chromium --headless --window-size=900,3000`).
 """
 
 from __future__ import annotations
@@ -181,11 +185,31 @@ def figures(markdown: str) -> Figures:
     )
 
 
+def html_page(markdown: str, css: str = "") -> str:
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    body = HTML_COMMENT.sub("", parser.render(markdown))
+    link = f'<link rel="stylesheet" href="{css}">' if css else ""
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8">{link}<style>body{{margin:0}}'
+        ".markdown-body{box-sizing:border-box;max-width:900px;padding:32px}</style></head>"
+        f'<body><article class="markdown-body">{body}</article></body></html>'
+    )
+
+
 def main(argv: list[str]) -> int:
-    for name in argv or ["-"]:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A page's figures as GitHub renders it.")
+    parser.add_argument("pages", nargs="*", default=["-"])
+    parser.add_argument("--html", help="also write the rendered page (the last one named) to this file")
+    parser.add_argument("--css", default="", help="stylesheet the HTML links to")
+    args = parser.parse_args(argv)
+    for name in args.pages:
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
         print(f"{name}:")
         print("\n".join(f"  {line}" for line in figures(text).lines()))
+        if args.html:
+            Path(args.html).write_text(html_page(text, args.css), encoding="utf-8")
     return 0
 
 
