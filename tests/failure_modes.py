@@ -657,6 +657,27 @@ MODES: list[tuple[str, str, str]] = [
         "tests/test_build_failures.py::test_build_fails_naming_the_culprit[required recommendation that does not exist]",
     ),
     ("runbook.link", "README.md missing", "tests/unit/test_readme_links.py::test_missing_readme"),
+    # Modes of the GitHub-readable source (issue 16): the build still checks what the page shows.
+    (
+        "needs.create_need",
+        "need fields hidden for GitHub in a comment that is never closed",
+        "tests/test_rules_in_sphinx.py::test_need_model[need fields hidden for GitHub in a comment that is never closed]",
+    ),
+    (
+        "runbook.spec",
+        "a spec value written for GitHub that differs from the spec",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a spec value written for GitHub that differs from the spec]",
+    ),
+    (
+        "runbook.evidence",
+        "a benchmark figure written for GitHub that differs from the results",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: a benchmark figure written for GitHub that differs from the results]",
+    ),
+    (
+        "runbook.evidence",
+        "an assumed figure written for GitHub that differs from conf.py",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: an assumed figure written for GitHub that differs from conf.py]",
+    ),
     (
         "runbook.pinpoint",
         "pinpoint on an inference need that is incomplete",

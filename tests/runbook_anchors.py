@@ -10,13 +10,15 @@ from __future__ import annotations
 def need_lines(text: str, need_id: str) -> tuple[list[str], int, int, str]:
     """(lines, index of the need's opening fence, index of its closing fence, its indentation)."""
     lines = text.split("\n")
-    at = next((i for i, line in enumerate(lines) if line.strip() == f":id: {need_id}"), None)
+    # The ID as a field line, or as the GitHub anchor that opens the hidden fields (gfm_source.py).
+    ids = (f":id: {need_id}", f'<div id="{need_id}"><!--')
+    at = next((i for i, line in enumerate(lines) if line.strip() in ids), None)
     assert at is not None, f"need {need_id} not found"
     start = at
-    while not lines[start].lstrip().startswith("```{"):
+    while not lines[start].lstrip().startswith(("```{", ":::{")):
         start -= 1
     indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
-    end = next(i for i in range(at, len(lines)) if lines[i].strip() == "```")
+    end = next(i for i in range(at, len(lines)) if lines[i].strip() in ("```", ":::"))
     return lines, start, end, indent
 
 
@@ -45,7 +47,11 @@ def add_pinpoint(text: str, need_id: str, pinpoint: str) -> str:
     lines, start, end, _ = need_lines(text, need_id)
     at = next((i for i in range(start, end) if lines[i].strip().startswith(":pinpoints:")), None)
     assert at is not None, f"need {need_id} has no :pinpoints:"
-    lines[at] += f" | {pinpoint}"
+    closing = " --></div>"  # the last field line closes the comment that hides the fields on GitHub
+    if lines[at].endswith(closing):
+        lines[at] = lines[at].removesuffix(closing) + f" | {pinpoint}{closing}"
+    else:
+        lines[at] += f" | {pinpoint}"
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from docs_project import RUNBOOK, Project
 from rule_roots import parse_warnings
-from runbook_anchors import add_pinpoint
+from runbook_anchors import add_pinpoint, need_lines
 from runbook_checks.evidence_results import line_of as result_line
 
 SOURCES = "docs/sources.md"
@@ -86,15 +86,23 @@ def line_of(relative: str, needle: str) -> Where:
     return locate
 
 
+def with_sync(mutate: Callable[[Project], None]) -> Callable[[Project], None]:
+    """An edit to the spec, results or assumptions followed by what the editor then runs: `tox -e sync`."""
+
+    def mutate_and_sync(project: Project) -> None:
+        mutate(project)
+        synced = project.sync()
+        assert synced.returncode == 0, synced.stderr
+
+    return mutate_and_sync
+
+
 def need_line(need_id: str) -> Where:
     """Where the build names a need: the line of its directive's opening fence."""
 
     def locate(project: Project) -> str:
-        lines = project.read(RUNBOOK).splitlines()
-        index = next(i for i, line in enumerate(lines) if line.strip() == f":id: {need_id}")
-        while not lines[index].lstrip().startswith("```{"):
-            index -= 1
-        return f"{RUNBOOK}:{index + 1}"
+        _, start, _, _ = need_lines(project.read(RUNBOOK), need_id)
+        return f"{RUNBOOK}:{start + 1}"
 
     return locate
 
@@ -402,7 +410,7 @@ HARMLESS = [
     ),
     Case(
         "the production rate assumption changed within what the capacity curve supports",
-        edit(POLICY, "production_eps = 50\n", "production_eps = 60\n"),
+        with_sync(edit(POLICY, "production_eps = 50\n", "production_eps = 60\n")),
         (),
     ),
     Case(

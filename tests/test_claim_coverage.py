@@ -100,15 +100,18 @@ HARMLESS = [
         "checklist row bound to a recommendation",
         rewrite(
             lambda text: add_table_row(
-                text, "## Operations Checklist", "Partitions", "8 ({need}`REC_COMPUTE_OPTIMIZED_WORKERS`)"
+                text,
+                "## Operations Checklist",
+                "Partitions",
+                "8 ([REC_COMPUTE_OPTIMIZED_WORKERS](#REC_COMPUTE_OPTIMIZED_WORKERS))",
             )
         ),
     ),
     Harmless(
         "sub-bullet under a step that references a recommendation, as a second paragraph would be",
         edit(
-            "   starts on a new checkpoint ({need}`REC_FRESH_CHECKPOINT_SOURCES`).\n",
-            "   starts on a new checkpoint ({need}`REC_FRESH_CHECKPOINT_SOURCES`).\n\n"
+            "   starts on a new checkpoint ([REC_FRESH_CHECKPOINT_SOURCES](#REC_FRESH_CHECKPOINT_SOURCES)).\n",
+            "   starts on a new checkpoint ([REC_FRESH_CHECKPOINT_SOURCES](#REC_FRESH_CHECKPOINT_SOURCES)).\n\n"
             "   - They are the two starting-timestamp parameters.\n\n"
             "   They are the two starting-timestamp parameters.\n",
         ),

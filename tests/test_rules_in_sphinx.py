@@ -95,6 +95,17 @@ NEED_MODEL = [
     ),
     ("need without an ID", (PAGE, ":id: REC_SMALL\n", ""), ("needs.create_need", "runbook.md:12", "No ID defined")),
     (
+        "need fields hidden for GitHub in a comment that is never closed",
+        (
+            PAGE,
+            "```{rec} Keep the cluster small\n:id: REC_SMALL\n:basis: inference\n:evidence: EVD_BENCH\n\n"
+            "**Inference.** Small is enough.\n```",
+            ':::{rec} Keep the cluster small\n<div id="REC_SMALL"><!--\n:basis: inference\n:evidence: EVD_BENCH\n\n'
+            "**Inference.** Small is enough.\n:::",
+        ),
+        ("needs.create_need", "runbook.md:12", "No ID defined"),
+    ),
+    (
         "malformed ID",
         (PAGE, ":id: REC_SMALL", ":id: rec-small"),
         ("needs.create_need", "runbook.md:12", "'rec-small' does not match"),
@@ -416,6 +427,16 @@ OTHER = [
     ),
     (
         "spec",
+        "a spec value written for GitHub that differs from the spec",
+        [(PAGE, "Deploy {spec}`workers=2`", 'Deploy <span data-spec="workers">4</span>')],
+        (
+            "runbook.spec",
+            at("Deploy <span"),
+            f"{{spec}}`workers=4` but {SPEC} (targets dev, prod) gives workers = '2'",
+        ),
+    ),
+    (
+        "spec",
         "an unknown spec value",
         [(PAGE, "{spec}`workers=2`", "{spec}`budget=2`")],
         ("runbook.spec", at("Deploy {spec}"), "{spec}`budget` is not a spec value"),
@@ -577,6 +598,32 @@ OTHER = [
             "runbook.evidence",
             at("{bench}"),
             "bench role: 'docs_scaling:needs_100.missing_s': no figure 'needs_100.missing_s'",
+        ),
+    ),
+    (
+        "evidence",
+        "a benchmark figure written for GitHub that differs from the results",
+        [
+            (
+                PAGE,
+                "{bench}`docs_scaling:needs_100.with_checks_s` s",
+                '<span data-bench="docs_scaling:needs_100.with_checks_s">9.9 s</span>',
+            )
+        ],
+        (
+            "runbook.evidence",
+            at("data-bench"),
+            "bench role: 'docs_scaling:needs_100.with_checks_s' is written as '9.9 s' but gives",
+        ),
+    ),
+    (
+        "evidence",
+        "an assumed figure written for GitHub that differs from conf.py",
+        [(PAGE, "{assumed}`production_eps`", '<span data-assumed="production_eps">60 events/s</span>')],
+        (
+            "runbook.evidence",
+            at("data-assumed"),
+            "assumed role: 'production_eps' is written as '60 events/s' but gives '50 events/s'",
         ),
     ),
     (

@@ -20,6 +20,8 @@ def prose_figures(text: str) -> set[str]:
     """Bare numbers in the runbook's prose above Source Mapping, roles and quoted figures left out."""
     prose = text.split("\n## Source Mapping\n")[0]
     prose = re.sub(r"\{(spec|notspec|bench|assumed)\}`[^`]*`", "", prose)
+    prose = re.sub(r"<span data-(spec|notspec|bench|assumed)[^>]*>[^<]*</span>", "", prose)
+    prose = re.sub(r"<div id=\"[A-Z0-9_]+\"><!--.*?--></div>", "", prose, flags=re.DOTALL)  # need fields
     prose = re.sub(r"\bsteps? \d+(-\d+)?", "", prose)  # references to a procedure's steps are not figures
     return set(re.findall(r"(?<![\w.])\d+(?![\w.])", prose))
 
@@ -50,6 +52,8 @@ def test_no_copy_of_the_old_partition_count_is_left(synced) -> None:
     project, _ = synced
     text = project.read(RUNBOOK)
     assert not re.search(r"\{spec\}`(partitions=8|scaled_partitions=16|state_stores=32)`", text)
+    assert not re.search(r'data-spec="(partitions|scaled_partitions|state_stores)">(8|16|32)<', text)
+    assert re.search(r'data-spec="partitions">12<', text)
     assert 'spark.sql.shuffle.partitions: "12"' in text and "spark.sql.shuffle.partitions=12" in text
     assert {"8", "16", "32"}.isdisjoint(prose_figures(text))
 
@@ -68,14 +72,36 @@ def test_titles_follow_a_moved_value_of_their_kind_only() -> None:
 
     text = (
         "### When to scale to 4 workers\n"
-        "```{rec} Use a 500 millisecond processing-time trigger\n"
+        ":::{rec} Use a 500 millisecond processing-time trigger\n"
         "A 500 millisecond line of prose is not a title.\n"
         "## Keep 4 partitions\n"
     )
     moved = {"trigger_ms": ("500", "250"), "scaled_workers": ("4", "6")}
     assert sync_titles(text, moved) == (
         "### When to scale to 6 workers\n"
-        "```{rec} Use a 250 millisecond processing-time trigger\n"
+        ":::{rec} Use a 250 millisecond processing-time trigger\n"
         "A 500 millisecond line of prose is not a title.\n"
         "## Keep 4 partitions\n"
     )
+
+
+def test_written_figures_take_the_results_and_assumptions() -> None:
+    """A benchmark or assumed figure typed wrong (or left behind by a rerun) is written back from the
+    committed results and conf.py; a figure the results lack stops the command, naming it."""
+    sys.path.insert(0, str(REPO_ROOT / "tools"))
+    from sync_runbook import Config, SyncError, sync_figures
+
+    config = Config(REPO_ROOT)
+    text = (
+        'sustaining <span data-bench="job_capacity:runbook.max_sustained_eps">1 events/s</span> at\n'
+        '<span data-assumed="production_eps">7 events/s</span>, <span data-spec="workers">2</span> workers\n'
+    )
+    synced, moved = sync_figures(text, REPO_ROOT, config)
+    assert moved == {
+        "job_capacity:runbook.max_sustained_eps": ("1 events/s", "20,000 events/s"),
+        "production_eps": ("7 events/s", "50 events/s"),
+    }
+    assert synced == text.replace(">1 events/s<", ">20,000 events/s<").replace(">7 events/s<", ">50 events/s<")
+    assert sync_figures(synced, REPO_ROOT, config) == (synced, {})
+    with pytest.raises(SyncError, match=r"job_capacity:runbook\.no_such_figure"):
+        sync_figures('<span data-bench="job_capacity:runbook.no_such_figure">1</span>', REPO_ROOT, config)

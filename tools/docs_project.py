@@ -89,6 +89,16 @@ class Project:
             env={"PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("_ext", "src")), "PATH": ""},
         )
 
+    def sync(self) -> subprocess.CompletedProcess:
+        """What an editor runs after changing the spec, the results or an assumption (tox -e sync)."""
+        return subprocess.run(
+            [sys.executable, str(REPO_ROOT / "tools" / "sync_runbook.py"), "--root", str(self.root)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(REPO_ROOT / "_ext")},
+        )
+
 
 def copy_project(root: Path) -> Project:
     root.mkdir(parents=True)

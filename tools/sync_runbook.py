@@ -1,10 +1,13 @@
 """Bring the runbook in line with the bundle spec after a spec change: one command, then review the diff.
 
-Rewrites what the build compares with the spec, and nothing else: every `{spec}`key=value`` in the
-runbook's prose takes the value the spec gives now (derived values such as the scaled partition count
-follow), the baseline YAML snippet's values and the recommendations' `:settings:` follow the job
-cluster, and a figure in a heading or need title that named an old value of a spec key names the new
-one. Then the Markdown mapping table is regenerated. A key whose targets disagree cannot be written as
+Rewrites what the build compares with the spec and the results, and nothing else: every spec value in
+the runbook's prose (`<span data-spec="key">value</span>`, or the role `{spec}`key=value``) takes the
+value the spec gives now (derived values such as the scaled partition count follow), the baseline YAML
+snippet's values and the recommendations' `:settings:` follow the job cluster, and a figure in a
+heading or need title that named an old value of a spec key names the new one. Every benchmark or
+assumed figure written on a page (`<span data-bench="result:figure">612 ms</span>`,
+`<span data-assumed="name">50 events/s</span>`) takes the figure the committed results and the runbook policy
+give. Then the Markdown mapping table is regenerated. A key whose targets disagree cannot be written as
 one value in prose: the command stops and names it, and the sentence needs rewording by hand.
 
     PYTHONPATH=_ext:src python tools/sync_runbook.py --root .      (tox -e sync)
@@ -20,15 +23,23 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from runbook_checks.model import policy_values
+from runbook_checks.evidence_quotes import formatted, offered_figures, quote, result_path
+from runbook_checks.evidence_relations import RelationError
+from runbook_checks.evidence_results import ResultError
+from runbook_checks.model import ASSUMED, assumed_figures, policy_values
 from runbook_checks.spec_values import facts
 from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
 
 from bundle_spec import job_cluster, load_bundle
 
-ROLE = re.compile(r"\{spec\}`(?P<key>[a-z0-9_]+)=(?P<value>[^`]*)`")
-SETTING = re.compile(r"^(?P<lead>\s*:settings:\s*)(?P<items>.+)$", re.MULTILINE)
+ROLE = re.compile(
+    r"\{spec\}`(?P<key>[a-z0-9_]+)=(?P<value>[^`]*)`"
+    r"|<span data-spec=\"(?P<span_key>[a-z0-9_]+)\">(?P<span_value>[^<]*)</span>"
+)
+FIGURE = re.compile(r"<span data-(?P<kind>bench|assumed)=\"(?P<target>[^\"]*)\">(?P<written>[^<]*)</span>")
+# A need's `:settings:` line; the last field line of a need also closes the comment that hides its fields.
+SETTING = re.compile(r"^(?P<lead>\s*:settings:\s*)(?P<items>.+?)(?P<tail>\s*--></div>)?$", re.MULTILINE)
 TITLE_LINE = re.compile(r"^(?P<lead>\s*(?:#{1,6} |```\{rec\} |:::\{rec\} ))(?P<title>.+)$", re.MULTILINE)
 # The words a title puts after a figure of each spec key (the build's title rule reads the same kinds).
 UNITS = {
@@ -66,16 +77,39 @@ def sync_roles(text: str, now: dict[str, str]) -> tuple[str, dict[str, tuple[str
     moved: dict[str, tuple[str, str]] = {}
 
     def replace(match: re.Match) -> str:
-        key, written = match["key"], match["value"]
+        span = match["span_key"] is not None
+        key, written = (match["span_key"], match["span_value"]) if span else (match["key"], match["value"])
         if key not in now:
             raise SyncError(f"{{spec}}`{key}=...`: the spec gives no '{key}'")
         if now.get(f"{key}@targets"):
             raise SyncError(f"{{spec}}`{key}=...`: the targets disagree ({now[f'{key}@targets']}); reword by hand")
         if written != now[key]:
             moved.setdefault(key, (written, now[key]))
-        return f"{{spec}}`{key}={now[key]}`"
+        return f'<span data-spec="{key}">{now[key]}</span>' if span else f"{{spec}}`{key}={now[key]}`"
 
     return ROLE.sub(replace, text), moved
+
+
+def sync_figures(text: str, root: Path, config: Any) -> tuple[str, dict[str, tuple[str, str]]]:
+    """Written benchmark and assumed figures take what the results and the runbook policy give now."""
+    moved: dict[str, tuple[str, str]] = {}
+    assumed = assumed_figures(config)
+
+    def replace(match: re.Match) -> str:
+        kind, target, written = match["kind"], match["target"], match["written"]
+        try:
+            if kind == "assumed":
+                now = formatted(ASSUMED + target, assumed[ASSUMED + target])
+            else:
+                result, _, expression = target.partition(":")
+                now = quote(expression, offered_figures(result_path(root, result), config))
+        except (KeyError, OSError, ResultError, RelationError) as error:
+            raise SyncError(f"{kind} figure '{target}': {error}") from error
+        if now != written:
+            moved.setdefault(target, (written, now))
+        return f'<span data-{kind}="{target}">{now}</span>'
+
+    return FIGURE.sub(replace, text), moved
 
 
 def sync_titles(text: str, moved: dict[str, tuple[str, str]]) -> str:
@@ -109,7 +143,7 @@ def sync_settings(text: str, cluster: dict[str, Any]) -> str:
         for item in match["items"].split(","):
             path, _, value = item.strip().partition("=")
             items.append(f"{path}={values.get(path, value)}")
-        return match["lead"] + ", ".join(items)
+        return match["lead"] + ", ".join(items) + (match["tail"] or "")
 
     return SETTING.sub(resettle, text)
 
@@ -141,9 +175,16 @@ def sync_snippet(text: str, cluster: dict[str, Any]) -> str:
 
 
 def sync(root: Path, config: Any) -> list[str]:
-    """Rewrite the runbook in place; return what moved, one line per key."""
+    """Rewrite the runbook in place (and the figures of every page); return what moved, one line per key."""
     page = root / "docs" / f"{config.runbook_docname}.md"
-    text = page.read_text(encoding="utf-8")
+    figures_moved: dict[str, tuple[str, str]] = {}
+    for other in sorted((root / "docs").glob("*.md")):
+        if other != page:
+            text, moved = sync_figures(other.read_text(encoding="utf-8"), root, config)
+            figures_moved |= moved
+            other.write_text(text, encoding="utf-8")
+    text, moved = sync_figures(page.read_text(encoding="utf-8"), root, config)
+    figures_moved |= moved
     bundle = load_bundle(root, config.runbook_bundle_file)
     [job_key] = list(bundle.jobs())
     job = bundle.resolved_job(job_key, "dev")
@@ -153,7 +194,7 @@ def sync(root: Path, config: Any) -> list[str]:
     text = sync_settings(text, cluster)
     text = sync_snippet(text, cluster)
     page.write_text(text, encoding="utf-8")
-    return [f"{key}: {old} -> {new}" for key, (old, new) in sorted(moved.items())]
+    return [f"{key}: {old} -> {new}" for key, (old, new) in sorted((moved | figures_moved).items())]
 
 
 class Config:
@@ -177,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     mapping = [sys.executable, str(Path(__file__).with_name("write_mapping.py")), "--root", str(root)]
     subprocess.run(mapping, check=True)
-    print("\n".join(moved) if moved else "nothing to change: the runbook's spec values match the spec")
+    print("\n".join(moved) if moved else "nothing to change: the spec values and figures match the spec and results")
     return 0
 
 

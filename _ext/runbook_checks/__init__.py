@@ -29,7 +29,8 @@ What sphinx-needs can check from the need model (ubproject.toml, needs_schema.js
 Shared layer (rules and views import it, never each other; tests/unit/test_layers.py): context.py,
 model.py (the runbook policy and its section roles, task parameters, claim marks, pinpoints, Inference
 marks, assumptions), text_lines.py (the line a text is on),
-claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py.
+claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
+gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing).
 
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
@@ -69,6 +70,7 @@ from .coverage_line import ClaimCoverageDirective, fill_coverage_lines
 from .dependencies import note_governed_files
 from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
+from .gfm_source import gfm_source_read
 from .model import PolicyError, load_policy
 from .nodes import coverage_line, not_spec, source_matrix, spec_value, trace_graph
 from .one_finding import merged
@@ -174,6 +176,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", read_policy)
     app.connect("builder-inited", result_cache.forget)
     app.connect("builder-inited", locate_schema_findings)
+    app.connect("source-read", gfm_source_read, priority=100)  # GitHub-readable forms -> MyST, line for line
     app.connect("source-read", note_governed_files)
     app.connect("doctree-read", markdown_mapping.swap_for_matrix)
     app.connect("env-check-consistency", run_checks)

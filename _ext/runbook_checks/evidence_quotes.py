@@ -1,7 +1,12 @@
-"""`{bench}` role: quote a figure of a committed result file, so no number on the page is typed.
+"""`{bench}` role: quote a figure of a committed result file, so no number on the page is typed by hand.
 
     {bench}`job_latency:runbook.trigger_ms.p50.median`           -> 612 ms
     {bench}`job_latency:spark-defaults.trigger_ms.p50.median / runbook.trigger_ms.p50.median`  -> 25.3x
+    {bench}`612 ms <job_latency:runbook.trigger_ms.p50.median>`  -> 612 ms, checked
+
+The last form carries the figure as the source shows it (GitHub's view of the page: gfm_source.py);
+the build renders the figure from the results all the same and fails, at the role's line, when the
+written one differs (`tox -e sync` writes it back).
 
 The part before the colon names `benchmarks/results/<name>.json`; after it comes a figure or an
 arithmetic expression over figures (see evidence_relations.py). The unit follows the figure's name:
@@ -13,6 +18,7 @@ Expressions may also use the team's declared assumptions (runbook_policy.toml `[
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -43,36 +49,71 @@ def formatted(expression: str, value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
+# `written <target>`: the figure as the source shows it, then what it quotes (Sphinx's `title <target>`).
+WRITTEN = re.compile(r"(?P<written>[^<]*?)\s*<(?P<target>.+)>", re.DOTALL)
+
+
+def split_written(text: str) -> tuple[str | None, str]:
+    """'612 ms <job_latency:x>' -> ('612 ms', 'job_latency:x'); a bare target -> (None, target)."""
+    match = WRITTEN.fullmatch(text.strip())
+    return (match["written"].strip(), match["target"].strip()) if match else (None, text.strip())
+
+
+def quote(expression: str, offered: dict[str, float]) -> str:
+    """The figure an expression over results and assumptions renders as (RelationError if it cannot)."""
+    if any(op in expression for op in COMPARE):
+        return "met" if holds(expression, offered)[0] else "not met"
+    return formatted(expression, evaluate(expression, offered))
+
+
+def offered_figures(path: Path, config: object) -> dict[str, float]:
+    """A result file's figures and the declared assumptions, as expressions name them (ResultError)."""
+    return figures(load_once(path)) | assumed_figures(config)
+
+
+def result_path(root: str | Path, result: str) -> Path:
+    return Path(root) / RESULTS_FOLDER / f"{result.strip()}.json"
+
+
 class BenchRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        result, sep, expression = self.text.partition(":")
-        path = Path(self.config.runbook_repo_root) / RESULTS_FOLDER / f"{result.strip()}.json"
+        written, target = split_written(self.text)
+        result, sep, expression = target.partition(":")
+        path = result_path(self.config.runbook_repo_root, result)
         if not sep or not path.is_file():
             return self.fail(f"no result file '{RESULTS_FOLDER}/{result.strip()}.json' (write `result:figure`)")
         self.env.note_dependency(str(path))
         try:
-            offered = figures(load_once(path)) | assumed_figures(self.config)
-            if any(op in expression for op in COMPARE):
-                text = "met" if holds(expression, offered)[0] else "not met"
-            else:
-                text = formatted(expression, evaluate(expression, offered))
+            text = quote(expression, offered_figures(path, self.config))
         except (ResultError, RelationError) as error:
-            return self.fail(f"'{self.text}': {error}")
-        return [nodes.inline(self.rawtext, text, classes=[QUOTED_FIGURE_CLASSES[0]])], []
+            return self.fail(f"'{target}': {error}")
+        return self.rendered(text, written, target, QUOTED_FIGURE_CLASSES[0])
+
+    def rendered(self, text: str, written: str | None, target: str, kind: str) -> tuple[list[nodes.Node], list]:
+        """The figure from the results; a written figure that differs is reported at its line."""
+        if written is not None and written != text:
+            self.warn(f"'{target}' is written as '{written}' but gives '{text}' (run `tox -e sync`)")
+        return [nodes.inline(self.rawtext, text, classes=[kind])], []
 
     def source_line(self) -> int:  # shared with AssumedRole
-        """The role's own line: MyST gives the paragraph's first line, so look for the role from there."""
+        """The role's own line: MyST gives the paragraph's first line, so look for the role from there
+        (as a role, or as the GitHub-readable span gfm_source.py turns into it)."""
         path = self.env.doc2path(self.env.docname)
         lines = Path(path).read_text(encoding="utf-8").splitlines()
+        target = split_written(self.text)[1]
+        wanted = (f"`{self.text}`", f'data-{self.name}="{target}"')
         for number in range(max(self.lineno, 1), len(lines) + 1):
-            if f"`{self.text}`" in lines[number - 1]:
+            if any(form in lines[number - 1] for form in wanted):
                 return number
         return self.lineno
 
-    def fail(self, message: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    def warn(self, message: str) -> None:
         """A `runbook.evidence` warning at the role's own line, like every other evidence finding."""
         location = (self.env.docname, self.source_line())
         logger.warning(f"{self.name} role: {message}", type="runbook", subtype="evidence", location=location)
+
+    def fail(self, message: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        self.warn(message)
         return [nodes.problematic(self.rawtext, self.rawtext)], []
 
 
@@ -80,10 +121,10 @@ class AssumedRole(BenchRole):
     """{assumed}`name`: one of the runbook policy's `[assumptions]`, rendered with its unit."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        written, target = split_written(self.text)
         offered = assumed_figures(self.config)
-        name = f"{ASSUMED}{self.text.strip()}"
+        name = f"{ASSUMED}{target}"
         if name not in offered:
             known = ", ".join(sorted(key.removeprefix(ASSUMED) for key in offered)) or "none"
-            return self.fail(f"no assumption '{self.text}' in the runbook policy's assumptions (known: {known})")
-        text = formatted(name, offered[name])
-        return [nodes.inline(self.rawtext, text, classes=[QUOTED_FIGURE_CLASSES[1]])], []
+            return self.fail(f"no assumption '{target}' in the runbook policy's assumptions (known: {known})")
+        return self.rendered(formatted(name, offered[name]), written, target, QUOTED_FIGURE_CLASSES[1])

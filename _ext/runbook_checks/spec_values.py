@@ -1,12 +1,14 @@
 """Values the bundle defines, written in the runbook's prose, bound to the spec for every target.
 
-    Deploy {spec}`workers=2` {spec}`node_type=c5.xlarge` workers ...
+    Deploy <span data-spec="workers">2</span> <span data-spec="node_type">c5.xlarge</span> workers ...
 
-`{spec}` renders the value and the build checks it against the job as each target (dev, prod)
-deploys it, overrides and variables resolved. `{notspec}` marks a figure that is not the spec's (an
-engine default, another product's version) and renders it as it is. Any other worker, core, vCPU,
-partition, millisecond, node type, engine or Spark version figure in the runbook's prose fails the
-build, so a value cannot drift from the spec unnoticed. Titles (headings and need titles) cannot hold
+GitHub shows the value; gfm_source.py turns the span into the role {spec}`workers=2` before
+parsing (the role is also accepted as written). `{spec}` renders the value and the build checks it
+against the job as each target (dev, prod) deploys it, overrides and variables resolved.
+`{notspec}` (`<span data-notspec>`) marks a figure that is not the spec's (an engine default,
+another product's version) and renders it as it is. Any other worker, core, vCPU, partition,
+millisecond, node type, engine or Spark version figure in the runbook's prose fails the build, so a
+value cannot drift from the spec unnoticed. Titles (headings and need titles) cannot hold
 a role, so each figure in a title must equal a spec value of its kind for every target. Left out: the
 YAML snippet and the identity table (spec_consistency.py compares them), the Photon Note's fixed
 sentences (structure.py), and Source Mapping (generated).
@@ -159,8 +161,9 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     for text, paragraph in unbound_paragraphs(ctx):
         for match in UNBOUND.finditer(text):
             message = (
-                f"'{match.group(0)}' is a spec figure not bound to the spec: write {{spec}}`key=value` "
-                "(keys: spec_values.facts), or {notspec}`...` for a figure that is not the spec's"
+                f"'{match.group(0)}' is a spec figure not bound to the spec: write "
+                '<span data-spec="key">value</span> (keys: spec_values.facts), '
+                "or <span data-notspec>...</span> for a figure that is not the spec's"
             )
             yield Problem("spec", message, (ctx.docname, nearest_line(paragraph)))
     for title, where in titles(ctx):

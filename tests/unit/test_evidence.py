@@ -160,8 +160,10 @@ def test_check_reports_a_stray_unreadable_result_file(tmp_path: Path) -> None:
 def relation_of(need_id: str) -> str:
     """The `:relations:` line of an evidence need on the evidence page (the relation the build checks)."""
     lines = (REPO_ROOT / "docs" / "evidence.md").read_text(encoding="utf-8").splitlines()
-    start = lines.index(f":id: {need_id}")
-    return next(line.removeprefix(":relations: ") for line in lines[start:] if line.startswith(":relations: "))
+    # The ID as a field line, or as the GitHub anchor that opens the hidden fields (gfm_source.py).
+    start = next(i for i, line in enumerate(lines) if line in (f":id: {need_id}", f'<div id="{need_id}"><!--'))
+    relations = next(line for line in lines[start:] if line.startswith(":relations: "))
+    return relations.removeprefix(":relations: ").removesuffix(" --></div>")
 
 
 def scaled_batches(document: dict, keep, factor: float) -> None:

@@ -50,6 +50,7 @@ LAYERS = {
         "evidence_relations",
         "result_cache",
         "text_lines",
+        "gfm_source",
     },
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
     "plugin": {"spelling_filters"},
