@@ -9,11 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from docs_project import REPO_ROOT, RUNBOOK, Project, copy_project
+from docs_project import REPO_ROOT, RUNBOOK, TOOL_PATH, Project, copy_project
 
 SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
 SYNC = [sys.executable, str(REPO_ROOT / "tools" / "sync_runbook.py"), "--root"]
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("_ext", "src"))}
+ENV = {**os.environ, "PYTHONPATH": TOOL_PATH}
 
 
 def prose_figures(text: str) -> set[str]:

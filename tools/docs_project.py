@@ -29,6 +29,8 @@ PROJECT_PARTS = [
     "benchmarks",
 ]
 RUNBOOK = "docs/low-latency-streaming-cluster-config.md"
+# What the tools import: the extension and the bundle model.
+TOOL_PATH = os.pathsep.join(str(REPO_ROOT / part) for part in ("_ext", "src"))
 
 
 def required_citations(root: Path = REPO_ROOT) -> dict[str, list[str]]:
@@ -86,7 +88,7 @@ class Project:
             capture_output=True,
             text=True,
             check=False,
-            env={"PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("_ext", "src")), "PATH": ""},
+            env={"PYTHONPATH": TOOL_PATH, "PATH": ""},
         )
 
     def sync(self) -> subprocess.CompletedProcess:
@@ -96,7 +98,7 @@ class Project:
             capture_output=True,
             text=True,
             check=False,
-            env={**os.environ, "PYTHONPATH": str(REPO_ROOT / "_ext")},
+            env={**os.environ, "PYTHONPATH": TOOL_PATH},
         )
 
 
