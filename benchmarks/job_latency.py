@@ -64,14 +64,14 @@ class Plan:
 
 QUICK = Plan(
     repetitions=2,
-    warmup_s=3.0,
-    window_s=5.0,
-    drain_s=2.0,
+    warmup_s=2.0,
+    window_s=3.0,
+    drain_s=1.0,
     latency_configs=("runbook", "default-trigger"),
     capacity_rates=(50, 500),
     capacity_configs=("runbook",),
-    capacity_warmup_s=3.0,
-    capacity_window_s=5.0,
+    capacity_warmup_s=2.0,
+    capacity_window_s=3.0,
     progress_repetitions=2,
     jvm_warmup=False,
 )

@@ -31,6 +31,28 @@ EDITS = [
     ),
     ("result file", RESULT, scale_first_summary_figure, "[runbook.evidence]"),
     (
+        "assumption",
+        "runbook_policy.toml",
+        lambda p: p.replace("runbook_policy.toml", "production_eps = 50\n", "production_eps = 60\n"),
+        "[runbook.evidence]",
+    ),
+    (
+        "need model",
+        "ubproject.toml",
+        lambda p: p.replace("ubproject.toml", 'enum = ["GA", "Public', 'enum = ["Public'),
+        "[sn_schema_violation.field_fail]",
+    ),
+    (
+        "schema rules",
+        "needs_schema.json",
+        lambda p: p.replace(
+            "needs_schema.json",
+            '"enum": [\n              "REC_ROCKSDB_CHANGELOG"',
+            '"enum": [\n              "REC_SCALE_TRIGGERS",\n              "REC_ROCKSDB_CHANGELOG"',
+        ),
+        "[sn_schema_violation.network_contains_too_few]",
+    ),
+    (
         "key snapshot",
         SNAPSHOT,
         lambda p: p.replace(SNAPSHOT, '"spark.sql.shuffle.partitions",', ""),

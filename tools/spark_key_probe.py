@@ -80,17 +80,16 @@ def rocksdb_confs(spark: SparkSession) -> list[str]:
     return sorted(keys)
 
 
-def take_snapshot() -> dict:
-    spark = (
-        SparkSession.builder.master("local[1]")
-        .appName("spark-key-snapshot")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "1")
-        .config("spark.sql.streaming.stateStore.providerClass", ROCKSDB_PROVIDER)
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+# Session settings the probe needs; snapshot_of() sets them and gives the caller's values back afterwards.
+PROBE_CONF = {"spark.sql.shuffle.partitions": "1", "spark.sql.streaming.stateStore.providerClass": ROCKSDB_PROVIDER}
+
+
+def snapshot_of(spark: SparkSession) -> dict:
+    """The snapshot, taken in a running session (the tests share theirs); its settings are restored."""
+    touched = [*PROBE_CONF, *EFFECT_PROBES]
+    before = {key: spark.conf.get(key, None) for key in touched}
+    for key, value in PROBE_CONF.items():
+        spark.conf.set(key, value)
     try:
         return {
             "pyspark": version("pyspark"),
@@ -99,6 +98,25 @@ def take_snapshot() -> dict:
             "rocksdb_confs": rocksdb_confs(spark),
             "proven_by_effect": {key: probe(spark) for key, probe in sorted(EFFECT_PROBES.items())},
         }
+    finally:
+        for key, value in before.items():
+            if value is None:
+                spark.conf.unset(key)
+            else:
+                spark.conf.set(key, value)
+
+
+def take_snapshot() -> dict:
+    spark = (
+        SparkSession.builder.master("local[1]")
+        .appName("spark-key-snapshot")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    try:
+        return snapshot_of(spark)
     finally:
         spark.stop()
 

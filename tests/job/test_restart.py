@@ -18,7 +18,7 @@ from template_domain.template_source.staging import local_runner
 RUNNER = Path(local_runner.__file__)
 # The runner imports the job package and the shared bundle loader, as tox's PYTHONPATH provides.
 RUNNER_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("src", "_ext"))}
-FILES = 12
+FILES = 6
 PAIRS_PER_FILE = 5
 
 

@@ -68,7 +68,7 @@ def spec_task_parameters(bundle_root: str | Path, target: str = DEFAULT_TARGET) 
             raise KeyError(f"no target '{target}' (targets: {', '.join(bundle.targets())})")
         typed = bundle.typed_job(JOB_KEY, target)
     except (FileNotFoundError, KeyError, ValueError) as error:
-        raise job.JobError(f"no valid job {JOB_KEY!r} (target {target}) in {bundle_root!r}: {error}") from None
+        raise job.JobError(f"no job {JOB_KEY!r} (target {target}) in {bundle_root!r}: {error}") from None
     task = typed.tasks[0] if typed.tasks else None
     python_task = task.spark_python_task if task else None
     return [str(item) for item in (python_task.parameters if python_task else None) or []]
