@@ -17,12 +17,14 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
   worker, core, partition, millisecond, node type, engine or Spark version figure goes unbound;
 - spark_keys.py: every spark.* key the runbook names is known to the pinned engine (committed
   snapshot; tools/spark_key_probe.py regenerates it);
-- markdown_mapping.py: the committed Markdown claim -> source -> URL table is current.
+- markdown_mapping.py: the committed Markdown claim -> source -> URL table is current;
+- suspect_claims.py: no claim's inputs moved since its review, no review expired (review record).
 
 Views: traceability tables in runbook order (source_matrix.py), the graph as inline SVG
 (trace_graph.py), basis badges on inline need references (basis_marks.py), benchmark tables from the
 committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` role (evidence_quotes.py), the
-`{cite}` and `{descriptive}` marks (claim_marks.py), the claim coverage line (coverage_line.py).
+`{cite}` and `{descriptive}` marks (claim_marks.py), the claim coverage line (coverage_line.py), the
+badge on a claim its review no longer vouches for (suspect_marks.py).
 
 What sphinx-needs can check from the need model (ubproject.toml, needs_schema.json) is not here.
 
@@ -63,6 +65,7 @@ from . import (
     spec_consistency,
     spec_values,
     structure,
+    suspect_claims,
 )
 from .claim_marks import cite_role, collapse_detail_rows, descriptive_role, render_claim_marks
 from .context import CheckContext, Problem
@@ -76,6 +79,7 @@ from .nodes import coverage_line, not_spec, source_matrix, spec_value, trace_gra
 from .one_finding import merged
 from .schema_locations import install as locate_schema_findings
 from .source_matrix import SourceMatrixDirective, fill_source_matrices
+from .suspect_marks import mark_suspect_claims
 from .trace_graph import TraceGraphDirective, fill_trace_graphs
 
 logger = logging.getLogger(__name__)
@@ -93,6 +97,7 @@ RULES = [
     spec_values,
     spark_keys,
     markdown_mapping,
+    suspect_claims,
 ]
 
 
@@ -120,7 +125,7 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     if app.config.runbook_docname not in env.found_docs:
         warn(Problem("sections", f"runbook page '{app.config.runbook_docname}' not found"))
         return
-    ctx = CheckContext.build(app)
+    ctx = CheckContext.build(app, spec_facts=spec_values.facts)
     only = app.config.runbook_rules  # a small test project runs just the rules it exercises
     rules = [rule for rule in RULES if only is None or rule_name(rule) in only]
     for rule in [markdown_mapping] if writing_mapping else rules:
@@ -155,6 +160,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_photon_sentences", [], "env")
     app.add_config_value("runbook_scale_to_workers", 0, "env")
     app.add_config_value("runbook_assumptions", {}, "env")
+    app.add_config_value("runbook_reviews_file", "", "env")
+    app.add_config_value("runbook_review_expiry_days", {}, "env")
     app.add_role("spec", spec_values.spec_role)
     app.add_role("notspec", spec_values.notspec_role)
     app.add_node(spec_value, html=(_visit_inline, _depart_inline))
@@ -186,4 +193,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", render_claim_marks)
     app.connect("doctree-resolved", fill_coverage_lines)
     app.connect("doctree-resolved", collapse_detail_rows, priority=900)  # after sphinx-needs builds the boxes
+    app.connect("doctree-resolved", mark_suspect_claims, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

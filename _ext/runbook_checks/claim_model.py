@@ -5,7 +5,7 @@ the basis each shows (claim_coverage.py checks them; coverage_line.py shows the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from docutils import nodes
@@ -37,6 +37,8 @@ class Claim:
     in_need: bool
     line: int | None
     text: str
+    # The paragraph, list item, table row or raw block the claim is (claim_fingerprints.py reads it).
+    node: Any = field(default=None, compare=False, repr=False)
 
 
 def first_words(text: str, count: int = 8) -> str:
@@ -102,10 +104,10 @@ def claims(
         if not text:
             return ""
         if need is not None:
-            found.append(Claim(need_kind(need), True, line, text))
+            found.append(Claim(need_kind(need), True, line, text, unit))
             return found[-1].kind
         kind = prose_kind(unit, needs, titles)
-        found.append(Claim(inherited if kind == "unaccounted" and inherited else kind, False, line, text))
+        found.append(Claim(inherited if kind == "unaccounted" and inherited else kind, False, line, text, unit))
         return found[-1].kind
 
     def walk(node: nodes.Element, need: Need | None, inherited: str = "") -> None:
@@ -119,7 +121,7 @@ def claims(
                 text = visible_html_text(child)
                 if text:
                     kind = "unaccounted" if need is None else need_kind(need)
-                    found.append(Claim(kind, need is not None, child.line, text))
+                    found.append(Claim(kind, need is not None, child.line, text, child))
             elif isinstance(child, Need):
                 walk(child, child)
             elif isinstance(child, nodes.table):

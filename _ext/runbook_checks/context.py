@@ -6,6 +6,7 @@ in order and turns each problem into a Sphinx warning of type "runbook" and the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -15,7 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx_needs.data import SphinxNeedsData
 
-from bundle_spec import BundleSpec, load_bundle
+from bundle_spec import BundleSpec, SpecError, load_bundle
 
 # Every warning subtype the extension emits (README.md lists them too); `-W` fails the build on any.
 SUBTYPES = {
@@ -32,6 +33,8 @@ SUBTYPES = {
     "spec": "the runbook's snippet, names and settings match the bundle job spec",
     "spark-key": "every spark.* key named is known to the pinned engine (committed snapshot)",
     "mapping": "the committed Markdown claim -> source -> URL table is current",
+    "suspect": "each reviewed claim's inputs (spec values, figures, assumptions, sources, referenced needs) "
+    "are as its last review saw them, the review has not expired, and the review record is genuine",
     "register": "sources: declared in the register, publisher and doc version consistent, URLs unique, "
     "runtime ranges covering the deployed runtime",
 }
@@ -58,11 +61,16 @@ class CheckContext:
     needs: Needs
     runbook: nodes.document
     _doctrees: dict[str, nodes.document] = field(default_factory=dict)
+    # The spec facts as prose writes them (spec_values.facts), handed in by the setup layer so a rule
+    # reads them without importing another rule.
+    spec_facts: Callable[[dict[str, Any], Any], dict[str, str]] | None = None
 
     @classmethod
-    def build(cls, app: Sphinx) -> CheckContext:
+    def build(
+        cls, app: Sphinx, spec_facts: Callable[[dict[str, Any], Any], dict[str, str]] | None = None
+    ) -> CheckContext:
         needs = {need_id: dict(need) for need_id, need in SphinxNeedsData(app.env).get_needs_mutable().items()}
-        return cls(app, needs, app.env.get_doctree(app.config.runbook_docname))
+        return cls(app, needs, app.env.get_doctree(app.config.runbook_docname), spec_facts=spec_facts)
 
     @property
     def config(self) -> Any:
@@ -96,6 +104,19 @@ class CheckContext:
         """Keys of the jobs in the governed spec file (exactly one when the spec is as it should be)."""
         spec_file = self.app.config.runbook_job_spec_file
         return [key for key, (path, _) in self.bundle.jobs().items() if path == spec_file]
+
+    def target_facts(self) -> dict[str, dict[str, str]]:
+        """Each target's spec facts for the governed job ({} when the spec is unreadable: the spec rules say so)."""
+        keys = self.governed_jobs() if self.spec_facts else []
+        if not keys:
+            return {}
+        try:
+            return {
+                target: self.spec_facts(self.bundle.resolved_job(keys[0], target), self.config)
+                for target in self.bundle.targets()
+            }
+        except (SpecError, KeyError, ValueError, TypeError):
+            return {}
 
     def need_location(self, need_id: str) -> Location:
         need = self.needs.get(need_id) or {}

@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
 
 from .claim_model import figures, runbook_claims
+from .claim_reviews import read_states
 from .nodes import Filler, coverage_line, fill_placeholders
 
 
@@ -23,7 +24,8 @@ class ClaimCoverageDirective(SphinxDirective):
         return [coverage_line()]
 
 
-def coverage_sentence(counts: dict[str, int]) -> str:
+def coverage_sentence(counts: dict[str, int], suspect: int = 0) -> str:
+    flagged = f" {suspect} not vouched for by their review (suspect or unreviewed)." if suspect else ""
     return (
         f"Claim coverage: {counts['total']} claims (paragraphs, list items, table rows) outside Source Mapping: "
         f"{counts['sourced']} sourced ({counts['sourced_in_needs']} in sourced recommendations, "
@@ -31,7 +33,7 @@ def coverage_sentence(counts: dict[str, int]) -> str:
         f"({counts['inference_in_needs']} in inference recommendations, {counts['inference_inline']} marked inline), "
         f"{counts['reference']} bound to a recommendation, {counts['spec']} bound to the spec (identity table), "
         f"{counts['descriptive']} descriptive, "
-        f"{counts['unaccounted']} without a basis."
+        f"{counts['unaccounted']} without a basis." + flagged
     )
 
 
@@ -39,6 +41,8 @@ def fill_coverage_lines(app: Sphinx, doctree: nodes.document, fromdocname: str) 
     def prepare() -> Filler:
         runbook = app.env.get_doctree(app.config.runbook_docname)
         counts = figures(runbook_claims(runbook, SphinxNeedsData(app.env).get_needs_view(), app.config))
-        return lambda placeholder: nodes.paragraph("", coverage_sentence(counts), classes=["claim-coverage"])
+        suspect = sum(1 for entry in read_states(app.outdir).values() if entry["state"] != "reviewed")
+        sentence = coverage_sentence(counts, suspect)
+        return lambda placeholder: nodes.paragraph("", sentence, classes=["claim-coverage"])
 
     fill_placeholders(doctree, coverage_line, prepare)

@@ -17,7 +17,7 @@ from .evidence_results import RESULTS_FOLDER
 
 
 def governed_files(config: Any, extension_folder: Path) -> list[Path]:
-    """The bundle spec and its resource files, README, the Spark key snapshot and the result files."""
+    """The bundle spec and its resource files, README, the Spark key snapshot, the result files, the review record."""
     root = Path(config.runbook_repo_root)
     files = [root / config.runbook_bundle_file, root / config.runbook_readme_file]
     try:
@@ -27,6 +27,8 @@ def governed_files(config: Any, extension_folder: Path) -> list[Path]:
         pass  # an unreadable spec is reported by the spec rules; the bundle file itself is noted above
     files.append(extension_folder / config.runbook_spark_key_snapshot)
     files += sorted((root / RESULTS_FOLDER).glob("*.json"))
+    if config.runbook_reviews_file:  # the review record: a new review re-judges the claims
+        files.append(root / config.runbook_reviews_file)
     return files
 
 

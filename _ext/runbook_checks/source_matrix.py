@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx_needs.data import SphinxNeedsData
 
+from .claim_reviews import read_states
 from .model import pinpoint_by_source
 from .need_refs import basis_badge, need_link, runbook_order
 from .nodes import Filler, fill_placeholders, new_table, source_matrix
@@ -68,10 +69,12 @@ def cites_cell(app: Sphinx, fromdocname: str, need: Any, needs: Any) -> nodes.en
     return nodes.entry("", items)
 
 
-def titled_cell(app: Sphinx, fromdocname: str, need: Any) -> nodes.entry:
+def titled_cell(app: Sphinx, fromdocname: str, need: Any, state: str = "") -> nodes.entry:
     paragraph = nodes.paragraph()
     paragraph += need_link(app, fromdocname, need)
     paragraph += nodes.Text(" " + need["title"])
+    if state in ("suspect", "unreviewed"):  # its review no longer vouches for it (suspect_claims.py)
+        paragraph += nodes.inline("", state, classes=["suspect-badge"])
     return nodes.entry("", paragraph)
 
 
@@ -79,11 +82,12 @@ def claims_table(app: Sphinx, fromdocname: str, needs: Any, basis: str | None) -
     table, body = new_table(
         ["Recommendation", "Basis", "Backed by", "Measured by"], [46, 12, 28, 14], ["source-matrix", "claims-matrix"]
     )
+    states = read_states(app.outdir)
     for need in runbook_order(needs, fromdocname, "rec"):
         if basis and need.get("basis") != basis:
             continue
         row = nodes.row(classes=[f"basis-{need.get('basis')}"])
-        row += titled_cell(app, fromdocname, need)
+        row += titled_cell(app, fromdocname, need, (states.get(need["id"]) or {}).get("state", ""))
         row += nodes.entry("", nodes.paragraph("", "", basis_badge(need.get("basis") or "")))
         row += cites_cell(app, fromdocname, need, needs)
         row += links_cell(app, fromdocname, [needs[i] for i in need.get("evidence") or [] if i in needs])

@@ -29,6 +29,7 @@ LAYERS = {
         "spec_values",
         "spark_keys",
         "markdown_mapping",
+        "suspect_claims",
     },
     "view": {
         "source_matrix",
@@ -38,6 +39,7 @@ LAYERS = {
         "evidence_quotes",
         "claim_marks",
         "coverage_line",
+        "suspect_marks",
     },
     "model": {
         "context",
@@ -51,6 +53,8 @@ LAYERS = {
         "result_cache",
         "text_lines",
         "gfm_source",
+        "claim_fingerprints",
+        "claim_reviews",
     },
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
     "plugin": {"spelling_filters"},

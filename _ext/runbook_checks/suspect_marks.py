@@ -1,0 +1,54 @@
+"""A small "suspect" (or "unreviewed") badge on each claim the review record no longer vouches for:
+after the title of a recommendation's box, at the end of an inline claim's first paragraph. Hovering
+it names what moved. Nothing is added to a reviewed claim, so a page in good standing reads as before.
+
+The states are the ones suspect_claims.py judged in this build (`claim_fingerprints.json`); the
+matrix (source_matrix.py) and the coverage line (coverage_line.py) read the same file.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .claim_reviews import read_states
+
+
+def badge(entry: dict[str, Any]) -> nodes.raw:
+    """The badge as HTML (its title, the reasons, needs an attribute docutils' inline node cannot carry)."""
+    label = "suspect" if entry["state"] == "suspect" else "unreviewed"
+    why = "; ".join(entry.get("reasons") or []) or "no review recorded"
+    text = f'<span class="suspect-badge" title="{html.escape(why)}">{label}</span>'
+    return nodes.raw("", text, format="html")
+
+
+def flagged(app: Sphinx) -> dict[str, dict[str, Any]]:
+    return {claim: entry for claim, entry in read_states(app.outdir).items() if entry["state"] != "reviewed"}
+
+
+def mark_suspect_claims(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    if fromdocname != app.config.runbook_docname or app.builder.format != "html":
+        return
+    found = flagged(app)
+    if not found:
+        return
+    by_line = {entry["line"]: entry for claim, entry in found.items() if "/" in claim}
+    for claim, entry in found.items():
+        if "/" in claim:
+            continue
+        box = next((t for t in doctree.findall(nodes.table) if claim in t["ids"]), None)
+        title = next((n for n in box.findall(nodes.inline) if "needs_title" in n["classes"]), None) if box else None
+        if title is not None:
+            title.parent.insert(title.parent.index(title) + 1, badge(entry))
+    for unit in list(doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.list_item))):
+        entry = by_line.get(unit.line)
+        if entry is None or (isinstance(unit, nodes.paragraph) and isinstance(unit.parent, nodes.list_item)):
+            continue
+        paragraph = unit if isinstance(unit, nodes.paragraph) else unit.next_node(nodes.paragraph)
+        if paragraph is not None:
+            paragraph += nodes.Text(" ")
+            paragraph += badge(entry)
+            by_line.pop(unit.line)

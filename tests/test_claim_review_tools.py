@@ -1,0 +1,103 @@
+"""The review command and the change-impact report on a temporary git repository holding the small
+suspect project (tests/roots/test-suspect): the baseline, a change of the prod worker count, the
+report naming exactly the claims that rest on it (byte-identical across runs), the review command
+refusing a blanket 'all' and clearing the claims it names."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docs_project import REPO_ROOT
+from rule_roots import ROOTS
+
+TOOLS = REPO_ROOT / "tools"
+ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("_ext", "src", "tools", "tests")),
+    "GIT_AUTHOR_NAME": "Tester",
+    "GIT_AUTHOR_EMAIL": "tester@example.com",
+    "GIT_COMMITTER_NAME": "Tester",
+    "GIT_COMMITTER_EMAIL": "tester@example.com",
+    "GIT_AUTHOR_DATE": "2026-06-01T12:00:00+00:00",
+    "GIT_COMMITTER_DATE": "2026-06-01T12:00:00+00:00",
+}
+ENV.pop("SOURCE_DATE_EPOCH", None)
+
+
+def run(repo: Path, *command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(list(command), cwd=repo, env=ENV, capture_output=True, text=True, check=False)
+
+
+def tool(repo: Path, name: str, *args: str) -> subprocess.CompletedProcess:
+    return run(repo, sys.executable, str(TOOLS / name), *args)
+
+
+def commit(repo: Path, message: str) -> None:
+    assert run(repo, "git", "add", "-A").returncode == 0
+    done = run(repo, "git", "commit", "-q", "-m", message)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    """base: the project with its baseline review; head: the prod worker count 2 -> 3."""
+    root = tmp_path_factory.mktemp("review") / "repo"
+    shutil.copytree(ROOTS / "test-suspect", root)
+    (root / "runbook_policy.toml").write_text('reviews_file = "reviews.jsonl"\n', encoding="utf-8")
+    assert run(root, "git", "init", "-q", "-b", "main").returncode == 0
+    commit(root, "project")
+    baseline = tool(root, "review_claims.py", "--root", str(root), "--baseline", "--reviewer", "Baseline")
+    assert baseline.returncode == 0, baseline.stderr
+    assert baseline.stdout.splitlines()[-1] == "7 review(s) recorded in reviews.jsonl on 2026-06-01 by Baseline"
+    commit(root, "baseline review")
+    run(root, "git", "tag", "base")
+    text = (root / "databricks.yml").read_text(encoding="utf-8")
+    (root / "databricks.yml").write_text(text.replace("      workers: 2\n", "      workers: 3\n"), encoding="utf-8")
+    commit(root, "prod: 3 workers")
+    return root
+
+
+def test_the_impact_report_names_exactly_the_claims_and_is_byte_identical(repo: Path) -> None:
+    first = tool(repo, "impact_report.py", "--repo", str(repo), "base")  # HEAD by default
+    second = tool(repo, "impact_report.py", "--repo", str(repo), "base", "HEAD")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    rows = [line.split(" | ") for line in first.stdout.splitlines() if line.startswith("| ")][2:]
+    assert [row[0][:9] for row in rows] == ["| sizing/", "| REC_FIX", "| scaling"], first.stdout
+    assert [row[1:] for row in rows] == [
+        ["runbook.md:5", "prod workers 2 -> 3", "direct, REC_FIXED", "suspect |"],
+        ["runbook.md:7", "prod workers 2 -> 3", "direct", "suspect |"],
+        ["runbook.md:26", "prod workers 2 -> 3", "REC_FIXED", "suspect |"],
+    ]
+    assert first.stdout.endswith("3 claims put in question, 3 not reviewed at head.\n")
+
+
+def test_the_review_command_refuses_a_blanket_all(repo: Path) -> None:
+    for blanket in ("all", "ALL", "*"):
+        done = tool(repo, "review_claims.py", "--root", str(repo), "--reviewer", "R", blanket)
+        assert done.returncode == 2 and "name the claims you re-read" in done.stderr
+    assert tool(repo, "review_claims.py", "--root", str(repo), "--reviewer", "R").returncode == 2
+    again = tool(repo, "review_claims.py", "--root", str(repo), "--reviewer", "R", "--baseline")
+    assert again.returncode == 2 and "the baseline is recorded once" in again.stderr
+    unknown = tool(repo, "review_claims.py", "--root", str(repo), "--reviewer", "R", "REC_NOPE")
+    assert unknown.returncode == 2 and "no such claim: REC_NOPE" in unknown.stderr
+
+
+def test_a_named_review_shows_what_moved_and_clears_the_claims(repo: Path) -> None:
+    clone = repo.parent / "clone"
+    shutil.copytree(repo, clone)
+    head = tool(clone, "impact_report.py", "--repo", str(clone), "base")
+    named = [line.split(" | ")[0].removeprefix("| ") for line in head.stdout.splitlines() if line.startswith("| ")][2:]
+    done = tool(clone, "review_claims.py", "--root", str(clone), "--reviewer", "Reviewer", *named)
+    assert done.returncode == 0, done.stderr
+    assert "REC_FIXED (runbook.md:7) since 2026-06-01: prod workers: 2 -> 3" in done.stdout.splitlines()
+    assert done.stdout.splitlines()[-1] == "3 review(s) recorded in reviews.jsonl on 2026-06-01 by Reviewer"
+    commit(clone, "review")
+    after = tool(clone, "impact_report.py", "--repo", str(clone), "base")
+    assert after.stdout.count("| reviewed |") == 3 and after.stdout.endswith("0 not reviewed at head.\n")
+    assert tool(clone, "impact_report.py", "--repo", str(clone), "HEAD~1").stdout.endswith("No claim's inputs moved.\n")

@@ -1,0 +1,264 @@
+"""Suspect claims on a small in-process project (tests/roots/test-suspect): after a baseline review,
+each kind of input that moves marks exactly the claims resting on it, at their file:line, naming the
+input (old -> new) and the need reference it came through; harmless edits mark nothing; a forged
+record and an expired review fail; a recorded review clears a suspect claim."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from review_claims import review
+from rule_roots import ROOTS, Built, build_root, line_of
+from runbook_checks.claim_reviews import load_reviews
+from test_rules_in_sphinx import edit, root_files
+
+DATE = "2026-06-01"
+REVIEWS = "reviews.jsonl"
+PAGE = "runbook.md"
+FILES = {**root_files("suspect"), "conf.py": (ROOTS / "test-suspect" / "conf.py").read_text(encoding="utf-8")}
+# The page's claims by what they say (IDs are read from the build, not typed here).
+DEPLOY = "Deploy <span"
+REF_FIXED = "Scale only as"
+REF_SOURCED = "- Wait for the alert"
+CITED_B = "A sourced line"
+BENCH = "**Inference.** A plain build"
+
+
+@pytest.fixture
+def build(make_app, tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    runs = iter(range(100))
+
+    def run(files: dict[str, str]) -> Built:
+        return build_root(make_app, tmp_path / f"run{next(runs)}", "suspect", files)
+
+    return run
+
+
+def states(built: Built) -> dict[str, dict]:
+    data = json.loads((built.srcdir / "_build" / "claim_fingerprints.json").read_text(encoding="utf-8"))
+    return {entry["claim"]: entry for entry in data["claims"]}
+
+
+def claim_at(built: Built, needle: str) -> str:
+    line = line_of((built.srcdir / PAGE).read_text(encoding="utf-8"), needle)
+    return next(claim for claim, entry in states(built).items() if entry["line"] == line)
+
+
+@pytest.fixture
+def baseline(build) -> tuple[dict[str, str], Built]:
+    """The root's files with a baseline review of every claim, and the build that recorded it."""
+    first = build(FILES)
+    assert first.of_type("runbook.suspect") == []  # no record yet: fingerprints only
+    path = first.srcdir / REVIEWS
+    review(path, states(first), list(states(first)), "baseline", DATE, baseline=True)
+    return {**FILES, REVIEWS: path.read_text(encoding="utf-8")}, first
+
+
+def findings(built: Built) -> list:
+    """The build's findings (the rules', sphinx-needs' and MyST's; not Sphinx's own set-up notes)."""
+    return [warned for warned in built.warnings if warned.type.startswith(("runbook", "needs", "myst", "sn_"))]
+
+
+def fence_line(files: dict[str, str]) -> int:
+    """The line of REC_FIXED's directive fence (where sphinx-needs places the need)."""
+    return line_of(files[PAGE], '<div id="REC_FIXED">') - 1
+
+
+def suspects(built: Built) -> dict[str, str]:
+    """Suspect claim -> its finding's file:line and message."""
+    found = {}
+    for warned in built.of_type("runbook.suspect"):
+        found[warned.message.split(" ", 1)[0]] = f"{warned.where} {warned.message}"
+    return found
+
+
+def test_the_baseline_passes_and_names_every_claim(baseline, build) -> None:
+    files, first = baseline
+    assert set(states(first)) == {
+        "REC_FIXED",
+        "REC_SOURCED",
+        claim_at(first, DEPLOY),
+        claim_at(first, REF_FIXED),
+        claim_at(first, REF_SOURCED),
+        claim_at(first, CITED_B),
+        claim_at(first, BENCH),
+    }  # the descriptive line is not a claim to review
+    assert build(files).of_type("runbook.suspect") == []
+
+
+def test_prod_workers_mark_the_claims_that_bind_them_and_a_review_clears_them(baseline, build) -> None:
+    files, first = baseline
+    moved = edit(files, "databricks.yml", "      workers: 2\n", "      workers: 3\n")
+    built = build(moved)
+    found = suspects(built)
+    deploy, ref = claim_at(first, DEPLOY), claim_at(first, REF_FIXED)
+    assert set(found) == {"REC_FIXED", deploy, ref}
+    assert found["REC_FIXED"].startswith(f"runbook.md:{fence_line(files)} ")
+    assert "REC_FIXED is suspect: prod workers 2 -> 3 since its review on 2026-06-01" in found["REC_FIXED"]
+    assert found[deploy].startswith(f"runbook.md:{line_of(files[PAGE], DEPLOY)} ")
+    assert "prod workers 2 -> 3; via REC_FIXED: prod workers 2 -> 3" in found[deploy]
+    assert found[ref].startswith(f"runbook.md:{line_of(files[PAGE], REF_FIXED)} ")
+    assert f"{ref} is suspect: via REC_FIXED: prod workers 2 -> 3 since" in found[ref]
+    assert "dev workers" not in found[ref]
+    # The reviewer re-reads the three and records it: the build passes again.
+    path = built.srcdir / REVIEWS
+    review(path, states(built), sorted(found), "reviewer", "2026-06-02")
+    assert build({**moved, REVIEWS: path.read_text(encoding="utf-8")}).of_type("runbook.suspect") == []
+
+
+def test_a_reflow_a_move_in_its_section_and_yaml_whitespace_mark_nothing(baseline, build) -> None:
+    files, _ = baseline
+    page = edit(
+        files,
+        PAGE,
+        'Run <span data-spec="workers">2</span> workers for\n<span',
+        'Run\n<span data-spec="workers">2</span>   workers for <span',
+    )
+    page = edit(page, PAGE, "Scale only as [REC_FIXED](#REC_FIXED) says.\n\n", "")
+    page = edit(
+        page,
+        PAGE,
+        "The rest is a checklist.",
+        "Scale only as\n[REC_FIXED](#REC_FIXED)   says.\n\nThe rest is a checklist.",
+    )
+    page = edit(page, "resources/tiny.job.yml", "num_workers: ${var.workers}", "num_workers:   ${var.workers}   ")
+    page = edit(page, "databricks.yml", "bundle:\n", "\nbundle:\n\n")
+    assert findings(build(page)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "mutation", "expected", "fragment"),
+    [
+        (
+            "a benchmark figure",
+            [("benchmarks/results/docs_scaling.json", '"plain_s": 3.6', '"plain_s": 3.9'), (PAGE, ">3.6<", ">3.9<")],
+            {BENCH: "bench docs_scaling:needs_100.plain_s 3.6 -> 3.9"},
+            None,
+        ),
+        (
+            "an assumption",
+            [("conf.py", '"production_eps": 50', '"production_eps": 60'), (PAGE, ">50 events/s<", ">60 events/s<")],
+            {
+                "REC_FIXED": "assumed production_eps 50 -> 60",
+                DEPLOY: "via REC_FIXED: assumed production_eps 50 -> 60",
+                REF_FIXED: "via REC_FIXED: assumed production_eps 50 -> 60",
+            },
+            None,
+        ),
+        (
+            "a source anchor",
+            [(PAGE, "SRC_PAGE_A#changelog:", "SRC_PAGE_A#checkpoints:")],
+            {
+                "REC_SOURCED": "SRC_PAGE_A pinpoint SRC_PAGE_A#changelog: changelog checkpointing -> "
+                "SRC_PAGE_A#checkpoints: changelog checkpointing",
+                REF_SOURCED: "via REC_SOURCED: SRC_PAGE_A pinpoint",
+            },
+            None,
+        ),
+        (
+            "a source maturity",
+            [
+                (
+                    "sources.md",
+                    ":runtime_min: any\n:maturity: GA\n\nPage B.",
+                    ":runtime_min: any\n:maturity: Beta\n\nPage B.",
+                )
+            ],
+            {CITED_B: "SRC_PAGE_B maturity GA -> Beta"},
+            None,
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) and not value.startswith(("{", "[")) else "",
+)
+def test_each_input_marks_exactly_its_claims(baseline, build, name, mutation, expected, fragment) -> None:
+    files, first = baseline
+    for relative, old, new in mutation:
+        files = edit(files, relative, old, new)
+    found = suspects(build(files))
+    wanted = {
+        (needle if needle.startswith("REC_") else claim_at(first, needle)): text for needle, text in expected.items()
+    }
+    assert set(found) == set(wanted), f"{name}: {found}"
+    for claim, text in wanted.items():
+        assert text in found[claim], found[claim]
+
+
+def test_a_forged_record_fails_at_its_line(baseline, build) -> None:
+    files, _ = baseline
+    records = files[REVIEWS].split("\n")
+    number = next(i for i, line in enumerate(records) if '"claim": "REC_FIXED"' in line)
+    records[number] = records[number].replace('"value": "2"', '"value": "3"', 1)
+    built = build({**files, REVIEWS: "\n".join(records)})
+    built.expect(
+        "runbook.suspect",
+        f"{REVIEWS}:{number + 1}",
+        "review record refused",
+        "REC_FIXED",
+        "forged or edited by hand",
+        "dev workers",
+    )
+    # The forged review does not count: the claim is unreviewed, at its own line.
+    built.expect("runbook.suspect", f"{PAGE}:{fence_line(files)}", "REC_FIXED has no review")
+
+
+def test_a_review_expires_by_its_least_mature_source(baseline, build, monkeypatch) -> None:
+    files, first = baseline
+    beta = edit(files, "sources.md", ":maturity: GA\n\nPage B.", ":maturity: Beta\n\nPage B.")
+    path = Path(first.srcdir / "beta-reviews.jsonl")
+    cited = claim_at(first, CITED_B)
+    path.write_text(files[REVIEWS], encoding="utf-8")
+    built_beta = build(beta)
+    review(path, states(built_beta), [cited], "reviewer", DATE)
+    beta = {**beta, REVIEWS: path.read_text(encoding="utf-8")}
+    # 2026-06-01 + 90 days = 2026-08-30: the Beta claim expires the day after, the GA claims a year on.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1756512000")  # 2025-08-30: a clock before the review passes
+    assert build(beta).of_type("runbook.suspect") == []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788134400")  # 2026-08-31
+    found = suspects(build(beta))
+    assert set(found) == {cited}
+    assert "review expired on 2026-08-30 (rests on SRC_PAGE_B, Beta: reviews last 90 days)" in found[cited]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780272000")  # 2026-06-01 + 0: nothing expired
+    assert build(beta).of_type("runbook.suspect") == []
+
+
+def test_a_new_claim_fails_until_reviewed(baseline, build) -> None:
+    files, _ = baseline
+    page = edit(files, PAGE, "The rest is a checklist.", "**Inference.** A new thought.\n\nThe rest is a checklist.")
+    built = build(page)
+    (warned,) = built.of_type("runbook.suspect")
+    assert warned.where == f"{PAGE}:{line_of(page[PAGE], 'A new thought')}"
+    assert "has no review" in warned.message and "tox -e review -- scaling/" in warned.message
+
+
+def test_the_record_is_append_only_and_keeps_every_review(baseline, build) -> None:
+    _files, first = baseline
+    path = first.srcdir / REVIEWS
+    before = path.read_text(encoding="utf-8")
+    review(path, states(first), ["REC_FIXED"], "reviewer", "2026-06-02")
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before) and after.count("\n") == before.count("\n") + 1
+    reviews, refused = load_reviews(path)
+    assert refused == [] and [r.claim for r in reviews].count("REC_FIXED") == 2
+
+
+def test_the_page_shows_a_badge_on_suspect_claims_only(baseline, make_app, tmp_path) -> None:
+    """HTML: a badge after the box title, at the end of the inline claim, in the matrix; counted in the
+    coverage line; none while every claim is reviewed."""
+    files, _ = baseline
+
+    def page(edited: dict[str, str], name: str) -> str:
+        srcdir = build_root(make_app, tmp_path / name, "suspect", edited).srcdir
+        app = make_app("html", srcdir=srcdir, freshenv=True)
+        app.build()
+        return (Path(app.outdir) / "runbook.html").read_text(encoding="utf-8")
+
+    clean = page(files, "clean")
+    assert "suspect-badge" not in clean and "not vouched for" not in clean
+    moved = page(edit(files, "databricks.yml", "      workers: 2\n", "      workers: 3\n"), "moved")
+    assert moved.count('<span class="suspect-badge" title="') == 3  # REC_FIXED's box and the two inline claims
+    assert 'title="prod workers 2 -&gt; 3; via REC_FIXED: prod workers 2 -&gt; 3">suspect</span>' in moved
+    assert moved.count('class="suspect-badge">suspect</span>') == 1  # the matrix row of REC_FIXED
+    assert "3 not vouched for by their review (suspect or unreviewed)." in moved
