@@ -11,12 +11,13 @@ runbook prose, and each case names the warning it expects: subtype, culprit and 
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from docs_project import RUNBOOK, Project
+from docs_project import REPO_ROOT, RUNBOOK, Project
 from rule_roots import parse_warnings
 from runbook_anchors import add_pinpoint, need_lines
 from runbook_checks.evidence_results import line_of as result_line
@@ -97,6 +98,11 @@ def with_sync(mutate: Callable[[Project], None]) -> Callable[[Project], None]:
     return mutate_and_sync
 
 
+def with_reviews(project: Project) -> None:
+    """The committed review record (a copy of the project is not reviewed without it)."""
+    shutil.copy2(REPO_ROOT / "reviews.jsonl", project.path("reviews.jsonl"))
+
+
 def need_line(need_id: str) -> Where:
     """Where the build names a need: the line of its directive's opening fence."""
 
@@ -157,6 +163,11 @@ Trigger.
 """
 
 CASES = [
+    Case(
+        "a claim whose spec value moved since its review",
+        with_sync(both(with_reviews, edit(SPEC, "num_workers: 2", "num_workers: 3"))),
+        ("suspect", need_line("REC_PARTITIONS_LOW_END"), "REC_PARTITIONS_LOW_END is suspect", "prod workers 2 -> 3"),
+    ),
     Case(
         "section missing",
         edit(RUNBOOK, PHOTON_NOTE, "## Photon\n"),

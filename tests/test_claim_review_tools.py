@@ -101,3 +101,10 @@ def test_a_named_review_shows_what_moved_and_clears_the_claims(repo: Path) -> No
     after = tool(clone, "impact_report.py", "--repo", str(clone), "base")
     assert after.stdout.count("| reviewed |") == 3 and after.stdout.endswith("0 not reviewed at head.\n")
     assert tool(clone, "impact_report.py", "--repo", str(clone), "HEAD~1").stdout.endswith("No claim's inputs moved.\n")
+
+
+def test_the_clock_is_the_commit_date(repo: Path) -> None:
+    """In git the build's clock is the built revision's commit date (UTC), whatever the day it runs."""
+    from runbook_checks.claim_reviews import commit_date
+
+    assert commit_date(repo) == ("2026-06-01", "git commit date")

@@ -4,13 +4,15 @@ pages are checked against, not only after an edit to a page."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
-from docs_project import Project, copy_project
+from docs_project import REPO_ROOT, Project, copy_project
 
 SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
 RESULT = "benchmarks/results/job_latency.json"
 SNAPSHOT = "_ext/runbook_checks/spark_keys_snapshot.json"
+REVIEWS = "reviews.jsonl"
 
 
 def scale_first_summary_figure(project: Project) -> None:
@@ -18,6 +20,15 @@ def scale_first_summary_figure(project: Project) -> None:
     key = next(k for k, v in result["summary"].items() if isinstance(v, int | float) and v)
     result["summary"][key] = result["summary"][key] * 2
     project.write(RESULT, json.dumps(result, indent=2))
+
+
+def forge_first_review(project: Project) -> None:
+    """One recorded value changed by hand: the record no longer matches its own digests."""
+    lines = project.read(REVIEWS).split("\n")
+    entry = json.loads(lines[0])
+    first = next(iter(entry["fingerprint"]["inputs"].values()))
+    first["value"] += " (edited)"
+    project.write(REVIEWS, "\n".join([json.dumps(entry, sort_keys=True), *lines[1:]]))
 
 
 # (name, the governed file, the edit, the subtype the next incremental build must report)
@@ -58,12 +69,19 @@ EDITS = [
         lambda p: p.replace(SNAPSHOT, '"spark.sql.shuffle.partitions",', ""),
         "[runbook.spark-key]",
     ),
+    (
+        "review record",
+        REVIEWS,
+        forge_first_review,
+        "[runbook.suspect]",
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("incremental") / "project")
+    shutil.copy2(REPO_ROOT / REVIEWS, project.path(REVIEWS))  # the committed review record, judged too
     first = project.build()
     assert first.returncode == 0, first.output
     return project

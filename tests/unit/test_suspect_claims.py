@@ -30,8 +30,9 @@ def test_a_record_round_trips_and_an_edited_value_is_refused_at_its_line(tmp_pat
     entry["fingerprint"]["inputs"]["prod workers"]["value"] = "3"
     path.write_text("\n" + json.dumps(entry) + "\n", encoding="utf-8")
     reviews, refused = load_reviews(path)
-    assert reviews == [] and refused == [(2, "fingerprint of REC_X does not match its own values "
-                                             "(input prod workers): forged or edited by hand")]
+    assert reviews == [] and refused == [
+        (2, "fingerprint of REC_X does not match its own values (input prod workers): forged or edited by hand")
+    ]
 
 
 def test_a_digest_recomputed_for_one_input_alone_is_refused(tmp_path: Path) -> None:
@@ -81,3 +82,25 @@ def test_the_clock_outside_git(tmp_path: Path, monkeypatch) -> None:
     assert commit_date(tmp_path, [review]) == ("2026-06-01", "newest review date (no git)")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788134400")
     assert commit_date(tmp_path, [review]) == ("2026-08-31", "SOURCE_DATE_EPOCH")
+
+
+def test_a_malformed_record_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = reviewed(tmp_path, printed())
+    good = path.read_text(encoding="utf-8")
+    entry = json.loads(good)
+    path.write_text(
+        good
+        + "{not json\n"
+        + json.dumps({**entry, "reviewer": ""})
+        + "\n"
+        + json.dumps({**entry, "verdict": "fine"})
+        + "\n",
+        encoding="utf-8",
+    )
+    reviews, refused = load_reviews(path)
+    assert len(reviews) == 1
+    assert [(line, why.split(":")[0]) for line, why in refused] == [
+        (2, "not JSON"),
+        (3, "missing reviewer"),
+        (4, "verdict 'fine' is not one of holds"),
+    ]
