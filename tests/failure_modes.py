@@ -14,6 +14,57 @@ from __future__ import annotations
 
 # (warning type, failure mode, pytest node id of the test that covers it)
 MODES: list[tuple[str, str, str]] = [
+    # Modes of the review record (issue 19): a claim the record no longer vouches for.
+    (
+        "runbook.suspect",
+        "a claim whose spec value moved since its review",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[a claim whose spec value moved since its review]",
+    ),
+    (
+        "runbook.suspect",
+        "a claim whose referenced need's spec value moved since its review",
+        "tests/test_suspect_claims.py::test_prod_workers_mark_the_claims_that_bind_them_and_a_review_clears_them",
+    ),
+    (
+        "runbook.suspect",
+        "a claim whose quoted benchmark figure moved since its review",
+        "tests/test_suspect_claims.py::test_each_input_marks_exactly_its_claims[a benchmark figure]",
+    ),
+    (
+        "runbook.suspect",
+        "a claim whose assumption moved since its review",
+        "tests/test_suspect_claims.py::test_each_input_marks_exactly_its_claims[an assumption]",
+    ),
+    (
+        "runbook.suspect",
+        "a claim whose cited source anchor moved since its review",
+        "tests/test_suspect_claims.py::test_each_input_marks_exactly_its_claims[a source anchor]",
+    ),
+    (
+        "runbook.suspect",
+        "a claim whose cited source changed maturity since its review",
+        "tests/test_suspect_claims.py::test_each_input_marks_exactly_its_claims[a source maturity]",
+    ),
+    (
+        "runbook.suspect",
+        "a review record whose fingerprint does not match its own values",
+        "tests/test_suspect_claims.py::test_a_forged_record_fails_at_its_line",
+    ),
+    (
+        "runbook.suspect",
+        "a review record line that is not JSON or lacks a field",
+        "tests/unit/test_suspect_claims.py::test_a_malformed_record_is_refused_at_its_line",
+    ),
+    (
+        "runbook.suspect",
+        "a review expired by the maturity of the sources the claim rests on",
+        "tests/test_suspect_claims.py::test_a_review_expires_by_its_least_mature_source",
+    ),
+    (
+        "runbook.suspect",
+        "a claim without a review",
+        "tests/test_suspect_claims.py::test_a_new_claim_fails_until_reviewed",
+    ),
     (
         "sn_schema_violation.local_fail",
         "recommendation without source link and not inference",
@@ -682,56 +733,5 @@ MODES: list[tuple[str, str, str]] = [
         "runbook.pinpoint",
         "pinpoint on an inference need that is incomplete",
         "tests/unit/test_pinpoints.py::test_inference_need_needs_no_pinpoint_but_a_written_one_is_checked",
-    ),
-    # Modes of the review record (issue 19): a claim the record no longer vouches for.
-    (
-        "runbook.suspect",
-        "a claim whose spec value moved since its review",
-        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[a claim whose spec value moved since its review]",
-    ),
-    (
-        "runbook.suspect",
-        "a claim whose referenced need's spec value moved since its review",
-        "tests/test_suspect_claims.py::test_prod_workers_mark_the_claims_that_bind_them_and_a_review_clears_them",
-    ),
-    (
-        "runbook.suspect",
-        "a claim whose quoted benchmark figure moved since its review",
-        "tests/test_suspect_claims.py::test_each_input_marks_exactly_its_claims[a benchmark figure]",
-    ),
-    (
-        "runbook.suspect",
-        "a claim whose assumption moved since its review",
-        "tests/test_suspect_claims.py::test_each_input_marks_exactly_its_claims[an assumption]",
-    ),
-    (
-        "runbook.suspect",
-        "a claim whose cited source anchor moved since its review",
-        "tests/test_suspect_claims.py::test_each_input_marks_exactly_its_claims[a source anchor]",
-    ),
-    (
-        "runbook.suspect",
-        "a claim whose cited source changed maturity since its review",
-        "tests/test_suspect_claims.py::test_each_input_marks_exactly_its_claims[a source maturity]",
-    ),
-    (
-        "runbook.suspect",
-        "a review record whose fingerprint does not match its own values",
-        "tests/test_suspect_claims.py::test_a_forged_record_fails_at_its_line",
-    ),
-    (
-        "runbook.suspect",
-        "a review record line that is not JSON or lacks a field",
-        "tests/unit/test_suspect_claims.py::test_a_malformed_record_is_refused_at_its_line",
-    ),
-    (
-        "runbook.suspect",
-        "a review expired by the maturity of the sources the claim rests on",
-        "tests/test_suspect_claims.py::test_a_review_expires_by_its_least_mature_source",
-    ),
-    (
-        "runbook.suspect",
-        "a claim without a review",
-        "tests/test_suspect_claims.py::test_a_new_claim_fails_until_reviewed",
     ),
 ]

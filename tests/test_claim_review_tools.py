@@ -72,7 +72,7 @@ def test_the_impact_report_names_exactly_the_claims_and_is_byte_identical(repo: 
     assert [row[1:] for row in rows] == [
         ["runbook.md:5", "prod workers 2 -> 3", "direct, REC_FIXED", "suspect |"],
         ["runbook.md:7", "prod workers 2 -> 3", "direct", "suspect |"],
-        ["runbook.md:26", "prod workers 2 -> 3", "REC_FIXED", "suspect |"],
+        ["runbook.md:27", "prod workers 2 -> 3", "REC_FIXED", "suspect |"],
     ]
     assert first.stdout.endswith("3 claims put in question, 3 not reviewed at head.\n")
 

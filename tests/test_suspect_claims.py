@@ -133,7 +133,12 @@ INPUTS = [
     (
         "a benchmark figure",
         [("benchmarks/results/docs_scaling.json", '"plain_s": 3.6', '"plain_s": 3.9'), (PAGE, ">3.6<", ">3.9<")],
-        {BENCH: "bench docs_scaling:needs_100.plain_s 3.6 -> 3.9"},
+        {  # quoted on the page, and through REC_FIXED's evidence link
+            BENCH: "bench docs_scaling:needs_100.plain_s 3.6 -> 3.9",
+            "REC_FIXED": "via EVD_BUILD: EVD_BUILD figure needs_100.plain_s 3.6 -> 3.9",
+            DEPLOY: "via REC_FIXED > EVD_BUILD: EVD_BUILD figure needs_100.plain_s 3.6 -> 3.9",
+            REF_FIXED: "via REC_FIXED > EVD_BUILD: EVD_BUILD figure needs_100.plain_s 3.6 -> 3.9",
+        },
     ),
     (
         "an assumption",

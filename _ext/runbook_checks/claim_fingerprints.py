@@ -14,7 +14,9 @@ The inputs, each a label and the value a reviewer saw (per-input digests make th
   result file's provenance block (as a digest);
 - `assumed <name>`: each `{assumed}` figure, as the runbook policy declares it;
 - `<SRC> url`, `<SRC> maturity`, `<SRC> pinpoint`: each cited register entry (by `:cites:` or `{cite}`);
-- `via <REC> ...`: the inputs of each need referenced with `{need}`, followed transitively (text first).
+- `<EVD> figure <name>`: each figure an evidence need names, from its result file (or the assumptions);
+- `via <REC> ...`: the inputs of each need referenced with `{need}` or linked as a recommendation's
+  `evidence`, followed transitively.
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ from sphinx_needs.nodes import Need
 from sphinx_needs.roles.need_ref import NeedRef
 
 from .claim_model import parts, runbook_claims, visible_html_text
-from .evidence_results import RESULTS_FOLDER
+from .evidence_results import RESULTS_FOLDER, ResultError, figures
 from .model import QUOTED_FIGURE_CLASSES, is_cite, parse_pinpoint, pinpoint_by_source
 from .nodes import spec_value
+from .result_cache import load_once
 
 # The kinds of inline claim that assert something a review can vouch for (descriptive text, identity
 # rows compared with the spec cell by cell and claims without a basis are not reviewed).
@@ -121,7 +124,7 @@ class Collector:
         self.needs, self.doctree_of, self.facts, self.root = needs, doctree_of, facts, root
         self.assumptions = assumptions
         self._need_nodes: dict[str, Need] = {}
-        self._need_inputs: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+        self._need_inputs: dict[tuple[str, frozenset[str]], tuple[dict[str, str], dict[str, str]]] = {}
 
     def need_node(self, need_id: str) -> Need | None:
         if need_id not in self._need_nodes:
@@ -148,6 +151,20 @@ class Collector:
         except (OSError, ValueError):
             return "(unreadable)"
         return "sha256:" + digest(json.dumps(block, sort_keys=True))
+
+    def figure_inputs(self, need_id: str, need: Any, inputs: dict[str, str]) -> None:
+        """An evidence need's named figures, as its result file and the assumptions hold them."""
+        if not need.get("figures"):
+            return
+        try:
+            offered = figures(load_once(self.root / str(need.get("artifact") or ""))) if need.get("artifact") else {}
+        except (OSError, ResultError, KeyError, TypeError):
+            offered = {}
+        offered |= {f"assumed.{name}": value for name, value in self.assumptions.items()}
+        for name in need.get("figures") or []:
+            inputs[f"{need_id} figure {name}"] = str(offered.get(name, "(missing)"))
+        if need.get("artifact"):
+            inputs[f"provenance {Path(str(need['artifact'])).stem}"] = self.provenance(Path(str(need["artifact"])).stem)
 
     def content_inputs(
         self, units: list[nodes.Node], inputs: dict[str, str], maturities: dict[str, str], seen: frozenset[str]
@@ -193,8 +210,8 @@ class Collector:
         maturities.update(inner_maturities)
 
     def need_inputs(self, need_id: str, seen: frozenset[str] = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
-        if need_id in self._need_inputs:
-            return self._need_inputs[need_id]
+        if (need_id, seen) in self._need_inputs:
+            return self._need_inputs[need_id, seen]
         need = self.needs.get(need_id) or {}
         node = self.need_node(need_id)
         units = [node] if node is not None else []
@@ -204,8 +221,11 @@ class Collector:
         pins = {source: [pin.text() for pin in found] for source, found in pinpoint_by_source(need).items()}
         for source_id in need.get("cites") or []:
             self.source_inputs(source_id, pins.get(source_id, []), inputs, maturities)
+        self.figure_inputs(need_id, need, inputs)
         self.content_inputs(units, inputs, maturities, seen | {need_id})
-        self._need_inputs[need_id] = (inputs, maturities)
+        for evidence_id in need.get("evidence") or []:
+            self.reference_inputs(evidence_id, inputs, maturities, seen | {need_id})
+        self._need_inputs[need_id, seen] = (inputs, maturities)
         return inputs, maturities
 
 
