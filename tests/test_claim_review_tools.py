@@ -53,7 +53,7 @@ def repo(tmp_path_factory) -> Path:
     commit(root, "project")
     baseline = tool(root, "review_claims.py", "--root", str(root), "--baseline", "--reviewer", "Baseline")
     assert baseline.returncode == 0, baseline.stderr
-    assert baseline.stdout.splitlines()[-1] == "7 review(s) recorded in reviews.jsonl on 2026-06-01 by Baseline"
+    assert baseline.stdout.splitlines()[-1] == "8 review(s) recorded in reviews.jsonl on 2026-06-01 by Baseline"
     commit(root, "baseline review")
     run(root, "git", "tag", "base")
     text = (root / "databricks.yml").read_text(encoding="utf-8")
@@ -68,13 +68,14 @@ def test_the_impact_report_names_exactly_the_claims_and_is_byte_identical(repo: 
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     rows = [line.split(" | ") for line in first.stdout.splitlines() if line.startswith("| ")][2:]
-    assert [row[0][:9] for row in rows] == ["| sizing/", "| REC_FIX", "| scaling"], first.stdout
+    assert [row[0][:9] for row in rows] == ["| sizing/", "| REC_FIX", "| scaling", "| scaling"], first.stdout
     assert [row[1:] for row in rows] == [
         ["runbook.md:5", "prod workers 2 -> 3", "direct, REC_FIXED", "suspect |"],
         ["runbook.md:7", "prod workers 2 -> 3", "direct", "suspect |"],
         ["runbook.md:27", "prod workers 2 -> 3", "REC_FIXED", "suspect |"],
+        ["runbook.md:37", "prod workers 2 -> 3", "direct, REC_FIXED", "suspect |"],
     ]
-    assert first.stdout.endswith("3 claims put in question, 3 not reviewed at head.\n")
+    assert first.stdout.endswith("4 claims put in question, 4 not reviewed at head.\n")
 
 
 def test_the_review_command_refuses_a_blanket_all(repo: Path) -> None:
@@ -96,10 +97,10 @@ def test_a_named_review_shows_what_moved_and_clears_the_claims(repo: Path) -> No
     done = tool(clone, "review_claims.py", "--root", str(clone), "--reviewer", "Reviewer", *named)
     assert done.returncode == 0, done.stderr
     assert "REC_FIXED (runbook.md:7) since 2026-06-01: prod workers: 2 -> 3" in done.stdout.splitlines()
-    assert done.stdout.splitlines()[-1] == "3 review(s) recorded in reviews.jsonl on 2026-06-01 by Reviewer"
+    assert done.stdout.splitlines()[-1] == "4 review(s) recorded in reviews.jsonl on 2026-06-01 by Reviewer"
     commit(clone, "review")
     after = tool(clone, "impact_report.py", "--repo", str(clone), "base")
-    assert after.stdout.count("| reviewed |") == 3 and after.stdout.endswith("0 not reviewed at head.\n")
+    assert after.stdout.count("| reviewed |") == 4 and after.stdout.endswith("0 not reviewed at head.\n")
     assert tool(clone, "impact_report.py", "--repo", str(clone), "HEAD~1").stdout.endswith("No claim's inputs moved.\n")
 
 

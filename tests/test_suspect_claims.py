@@ -24,6 +24,7 @@ REF_FIXED = "Scale only as"
 REF_SOURCED = "- Wait for the alert"
 CITED_B = "A sourced line"
 BENCH = "**Inference.** A plain build"
+ROW = "| Backlog | Stay at"
 
 
 @pytest.fixture
@@ -85,6 +86,7 @@ def test_the_baseline_passes_and_names_every_claim(baseline, build) -> None:
         claim_at(first, REF_SOURCED),
         claim_at(first, CITED_B),
         claim_at(first, BENCH),
+        claim_at(first, ROW),
     }  # the descriptive line is not a claim to review
     assert build(files).of_type("runbook.suspect") == []
 
@@ -94,8 +96,8 @@ def test_prod_workers_mark_the_claims_that_bind_them_and_a_review_clears_them(ba
     moved = edit(files, "databricks.yml", "      workers: 2\n", "      workers: 3\n")
     built = build(moved)
     found = suspects(built)
-    deploy, ref = claim_at(first, DEPLOY), claim_at(first, REF_FIXED)
-    assert set(found) == {"REC_FIXED", deploy, ref}
+    deploy, ref, row = claim_at(first, DEPLOY), claim_at(first, REF_FIXED), claim_at(first, ROW)
+    assert set(found) == {"REC_FIXED", deploy, ref, row}
     assert found["REC_FIXED"].startswith(f"runbook.md:{fence_line(files)} ")
     assert "REC_FIXED is suspect: prod workers 2 -> 3 since its review on 2026-06-01" in found["REC_FIXED"]
     assert found[deploy].startswith(f"runbook.md:{line_of(files[PAGE], DEPLOY)} ")
@@ -103,7 +105,9 @@ def test_prod_workers_mark_the_claims_that_bind_them_and_a_review_clears_them(ba
     assert found[ref].startswith(f"runbook.md:{line_of(files[PAGE], REF_FIXED)} ")
     assert f"{ref} is suspect: via REC_FIXED: prod workers 2 -> 3 since" in found[ref]
     assert "dev workers" not in found[ref]
-    # The reviewer re-reads the three and records it: the build passes again.
+    assert found[row].startswith(f"runbook.md:{line_of(files[PAGE], ROW)} ")  # a table row: its own line
+    assert "prod workers 2 -> 3; via REC_FIXED: prod workers 2 -> 3" in found[row]
+    # The reviewer re-reads the four and records it: the build passes again.
     path = built.srcdir / REVIEWS
     review(path, states(built), sorted(found), "reviewer", "2026-06-02")
     assert build({**moved, REVIEWS: path.read_text(encoding="utf-8")}).of_type("runbook.suspect") == []
@@ -138,6 +142,7 @@ INPUTS = [
             "REC_FIXED": "via EVD_BUILD: EVD_BUILD figure needs_100.plain_s 3.6 -> 3.9",
             DEPLOY: "via REC_FIXED > EVD_BUILD: EVD_BUILD figure needs_100.plain_s 3.6 -> 3.9",
             REF_FIXED: "via REC_FIXED > EVD_BUILD: EVD_BUILD figure needs_100.plain_s 3.6 -> 3.9",
+            ROW: "via REC_FIXED > EVD_BUILD: EVD_BUILD figure needs_100.plain_s 3.6 -> 3.9",
         },
     ),
     (
@@ -145,6 +150,7 @@ INPUTS = [
         [("conf.py", '"production_eps": 50', '"production_eps": 60'), (PAGE, ">50 events/s<", ">60 events/s<")],
         {
             "REC_FIXED": "assumed production_eps 50 -> 60",
+            ROW: "via REC_FIXED: assumed production_eps 50 -> 60",
             DEPLOY: "via REC_FIXED: assumed production_eps 50 -> 60",
             REF_FIXED: "via REC_FIXED: assumed production_eps 50 -> 60",
         },
@@ -258,7 +264,7 @@ def test_the_page_shows_a_badge_on_suspect_claims_only(baseline, make_app, tmp_p
     clean = page(files, "clean")
     assert "suspect-badge" not in clean and "not vouched for" not in clean
     moved = page(edit(files, "databricks.yml", "      workers: 2\n", "      workers: 3\n"), "moved")
-    assert moved.count('<span class="suspect-badge" title="') == 3  # REC_FIXED's box and the two inline claims
+    assert moved.count('<span class="suspect-badge" title="') == 4  # REC_FIXED's box, the three inline claims
     assert 'title="prod workers 2 -&gt; 3; via REC_FIXED: prod workers 2 -&gt; 3">suspect</span>' in moved
     assert moved.count('class="suspect-badge">suspect</span>') == 1  # the matrix row of REC_FIXED
-    assert "3 not vouched for by their review (suspect or unreviewed)." in moved
+    assert "4 not vouched for by their review (suspect or unreviewed)." in moved

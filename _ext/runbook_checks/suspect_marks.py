@@ -43,12 +43,28 @@ def mark_suspect_claims(app: Sphinx, doctree: nodes.document, fromdocname: str) 
         title = next((n for n in box.findall(nodes.inline) if "needs_title" in n["classes"]), None) if box else None
         if title is not None:
             title.parent.insert(title.parent.index(title) + 1, badge(entry))
-    for unit in list(doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.list_item))):
-        entry = by_line.get(unit.line)
-        if entry is None or (isinstance(unit, nodes.paragraph) and isinstance(unit.parent, nodes.list_item)):
-            continue
-        paragraph = unit if isinstance(unit, nodes.paragraph) else unit.next_node(nodes.paragraph)
-        if paragraph is not None:
+    for line, paragraph in claim_paragraphs(doctree):
+        entry = by_line.pop(line, None)
+        if entry is not None:
             paragraph += nodes.Text(" ")
             paragraph += badge(entry)
-            by_line.pop(unit.line)
+
+
+def claim_paragraphs(doctree: nodes.document) -> list[tuple[int, nodes.paragraph]]:
+    """(line, the paragraph a badge goes at the end of) for each paragraph, list item and table row
+    (a row's line counted as claim_model.py counts it: MyST pipe tables, one line per row)."""
+    found: list[tuple[int, nodes.paragraph]] = []
+    for unit in doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.list_item)):
+        if isinstance(unit, nodes.paragraph) and isinstance(unit.parent, nodes.list_item | nodes.entry):
+            continue
+        paragraph = unit if isinstance(unit, nodes.paragraph) else unit.next_node(nodes.paragraph)
+        if unit.line and paragraph is not None:
+            found.append((unit.line, paragraph))
+    for table in doctree.findall(nodes.table):
+        for body in table.findall(nodes.tbody):
+            for index, row in enumerate(r for r in body.children if isinstance(r, nodes.row)):
+                last = [p for p in row.findall(nodes.paragraph)][-1:]
+                line = (table.line or 0) + 2 + index if table.line else row.line
+                if line and last:
+                    found.append((line, last[0]))
+    return found
