@@ -104,3 +104,20 @@ def test_a_malformed_record_is_refused_at_its_line(tmp_path: Path) -> None:
         (3, "missing reviewer"),
         (4, "verdict 'fine' is not one of holds"),
     ]
+
+
+def test_the_normalised_text_ignores_whitespace_and_written_values() -> None:
+    from docutils import nodes
+    from runbook_checks.claim_fingerprints import normalised_text
+    from runbook_checks.nodes import spec_value
+
+    def paragraph(*parts: nodes.Node) -> nodes.paragraph:
+        return nodes.paragraph("", "", *parts)
+
+    def workers(value: str) -> spec_value:
+        return spec_value("", value, key="workers", written=value)
+
+    one = paragraph(nodes.Text("Run "), workers("2"), nodes.Text(" workers\nat the\n  budget."))
+    reflowed = paragraph(nodes.Text("Run\n"), workers("3"), nodes.Text("   workers at\nthe budget. "))
+    assert normalised_text([one]) == normalised_text([reflowed]) == "Run {spec:workers} workers at the budget."
+    assert normalised_text([paragraph(nodes.Text("Run fewer workers."))]) != normalised_text([one])
