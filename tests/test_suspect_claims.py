@@ -6,9 +6,11 @@ record and an expired review fail; a recorded review clears a suspect claim."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from docs_project import REPO_ROOT
 from review_claims import review
 from rule_roots import ROOTS, Built, build_root, line_of
 from runbook_checks.claim_reviews import load_reviews
@@ -262,9 +264,21 @@ def test_the_page_shows_a_badge_on_suspect_claims_only(baseline, make_app, tmp_p
         return (Path(app.outdir) / "runbook.html").read_text(encoding="utf-8")
 
     clean = page(files, "clean")
-    assert "suspect-badge" not in clean and "not vouched for" not in clean
+    assert "suspect-badge" not in clean and "awaiting a review" not in clean
     moved = page(edit(files, "databricks.yml", "      workers: 2\n", "      workers: 3\n"), "moved")
     assert moved.count('<span class="suspect-badge" title="') == 4  # REC_FIXED's box, the three inline claims
     assert 'title="prod workers 2 -&gt; 3; via REC_FIXED: prod workers 2 -&gt; 3">suspect</span>' in moved
     assert moved.count('class="suspect-badge">suspect</span>') == 1  # the matrix row of REC_FIXED
-    assert "4 not vouched for by their review (suspect or unreviewed)." in moved
+    assert "4 awaiting a review (suspect, or never reviewed)." in moved
+
+
+def test_the_committed_baseline_holds_for_the_html_and_the_spelling_builds(project) -> None:
+    """The whole project with its committed review record: every claim reviewed, whichever builder
+    reads it (the HTML build applies smart quotes, the spelling build does not)."""
+    shutil.copy2(REPO_ROOT / REVIEWS, project.path(REVIEWS))
+    for builder in ("html", "spelling"):
+        result = project.build(builder)
+        assert result.returncode == 0 and "runbook.suspect" not in result.output, result.output
+        data = json.loads(project.path("_build/claim_fingerprints.json").read_text(encoding="utf-8"))
+        assert data["governed"] and {entry["state"] for entry in data["claims"]} == {"reviewed"}
+        assert len(data["claims"]) == len({json.loads(line)["claim"] for line in project.read(REVIEWS).splitlines()})

@@ -42,6 +42,11 @@ from .result_cache import load_once
 # The kinds of inline claim that assert something a review can vouch for (descriptive text, identity
 # rows compared with the spec cell by cell and claims without a basis are not reviewed).
 REVIEWED_KINDS = ("sourced", "inference", "reference")
+# What Sphinx's smartquotes make of ASCII quotes, dashes and ellipses, undone: the HTML build applies
+# them and the spelling build does not, and both must see the same claim.
+PLAIN = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "--", "\u2014": "---", "\u2026": "..."}
+)
 TARGET = re.compile(r"<(?P<target>[^<>]+)>\s*$")
 # The spec facts of one target (spec_values.facts), passed in by the setup layer.
 Facts = dict[str, dict[str, str]]
@@ -107,7 +112,7 @@ def normalised_text(units: list[nodes.Node]) -> str:
 
     for unit in units:
         visit(unit)
-    return " ".join("".join(pieces).split())
+    return " ".join("".join(pieces).translate(PLAIN).split())
 
 
 class Collector:

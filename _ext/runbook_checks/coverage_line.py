@@ -25,7 +25,7 @@ class ClaimCoverageDirective(SphinxDirective):
 
 
 def coverage_sentence(counts: dict[str, int], suspect: int = 0) -> str:
-    flagged = f" {suspect} not vouched for by their review (suspect or unreviewed)." if suspect else ""
+    flagged = f" {suspect} awaiting a review (suspect, or never reviewed)." if suspect else ""
     return (
         f"Claim coverage: {counts['total']} claims (paragraphs, list items, table rows) outside Source Mapping: "
         f"{counts['sourced']} sourced ({counts['sourced_in_needs']} in sourced recommendations, "

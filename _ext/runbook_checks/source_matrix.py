@@ -74,7 +74,7 @@ def titled_cell(app: Sphinx, fromdocname: str, need: Any, state: str = "") -> no
     paragraph += need_link(app, fromdocname, need)
     paragraph += nodes.Text(" " + need["title"])
     if state in ("suspect", "unreviewed"):  # its review no longer vouches for it (suspect_claims.py)
-        paragraph += nodes.inline("", state, classes=["suspect-badge"])
+        paragraph += nodes.inline("", "suspect" if state == "suspect" else "no review", classes=["suspect-badge"])
     return nodes.entry("", paragraph)
 
 

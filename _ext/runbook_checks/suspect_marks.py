@@ -1,4 +1,4 @@
-"""A small "suspect" (or "unreviewed") badge on each claim the review record no longer vouches for:
+"""A small "suspect" (or "no review") badge on each claim the review record no longer vouches for:
 after the title of a recommendation's box, at the end of an inline claim's first paragraph. Hovering
 it names what moved. Nothing is added to a reviewed claim, so a page in good standing reads as before.
 
@@ -19,7 +19,7 @@ from .claim_reviews import read_states
 
 def badge(entry: dict[str, Any]) -> nodes.raw:
     """The badge as HTML (its title, the reasons, needs an attribute docutils' inline node cannot carry)."""
-    label = "suspect" if entry["state"] == "suspect" else "unreviewed"
+    label = "suspect" if entry["state"] == "suspect" else "no review"
     why = "; ".join(entry.get("reasons") or []) or "no review recorded"
     text = f'<span class="suspect-badge" title="{html.escape(why)}">{label}</span>'
     return nodes.raw("", text, format="html")
