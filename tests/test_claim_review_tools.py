@@ -20,9 +20,9 @@ ENV = {
     **os.environ,
     "PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("_ext", "src", "tools", "tests")),
     "GIT_AUTHOR_NAME": "Tester",
-    "GIT_AUTHOR_EMAIL": "tester@example.com",
+    "GIT_AUTHOR_EMAIL": "tester",
     "GIT_COMMITTER_NAME": "Tester",
-    "GIT_COMMITTER_EMAIL": "tester@example.com",
+    "GIT_COMMITTER_EMAIL": "tester",
     "GIT_AUTHOR_DATE": "2026-06-01T12:00:00+00:00",
     "GIT_COMMITTER_DATE": "2026-06-01T12:00:00+00:00",
 }
