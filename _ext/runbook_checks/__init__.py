@@ -32,7 +32,8 @@ Shared layer (rules and views import it, never each other; tests/unit/test_layer
 model.py (the runbook policy and its section roles, task parameters, claim marks, pinpoints, Inference
 marks, assumptions), text_lines.py (the line a text is on),
 claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
-gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing).
+gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing),
+claim_fingerprints.py (what each claim rests on), claim_reviews.py (the review record and its verdicts).
 
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
