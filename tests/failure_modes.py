@@ -683,4 +683,126 @@ MODES: list[tuple[str, str, str]] = [
         "pinpoint on an inference need that is incomplete",
         "tests/unit/test_pinpoints.py::test_inference_need_needs_no_pinpoint_but_a_written_one_is_checked",
     ),
+    # Issue 18 item 4, the canonical register: one page registered once in any URL form, versioned Spark
+    # pages, applies_to stating the runtime fields' range, prose links only to registered pages.
+    (
+        "runbook.register",
+        "the same page registered twice through a trailing slash",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a trailing slash]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through letter case",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through letter case]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a legacy unprefixed .html path",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a legacy unprefixed .html path]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a host in capitals and www",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a host in capitals and www]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a ?query",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a ?query]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a #fragment",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: the same page registered twice through a #fragment]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a legacy path",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: the same page registered twice through a legacy path]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a legacy /en/ path",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a legacy /en/ path]",
+    ),
+    (
+        "runbook.register",
+        "an unversioned Spark doc URL",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: an unversioned Spark doc URL]",
+    ),
+    (
+        "runbook.register",
+        "unversioned Spark doc URL (latest)",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[unversioned Spark doc URL (latest)]",
+    ),
+    (
+        "runbook.register",
+        "unversioned Spark doc URL (preview)",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[unversioned Spark doc URL (preview)]",
+    ),
+    (
+        "runbook.register",
+        "unversioned Spark doc URL (the docs root)",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[unversioned Spark doc URL (the docs root)]",
+    ),
+    (
+        "runbook.register",
+        "applies_to that disagrees with runtime_min",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: applies_to that disagrees with runtime_min]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: open range from another minimum",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[open range from another minimum]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: open range with a runtime_max",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[open range with a runtime_max]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: one version for an open range",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[one version for an open range]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: a version outside the closed range",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[a version outside the closed range]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: a runtime named for a source that applies to any",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[a runtime named for a source that applies to any]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: another product",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[another product]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: no range stated",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[no range stated]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: the range stated only in a caveat",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[the range stated only in a caveat]",
+    ),
+    (
+        "runbook.register",
+        "a prose link to a page outside the register",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: a prose link to a page outside the register]",
+    ),
+    (
+        "runbook.register",
+        "a prose link to another cloud's page, a docs root or another site",
+        "tests/unit/test_prose_links.py::test_unregistered_pages_fail_at_the_line_of_the_url",
+    ),
+    (
+        "sn_schema_violation.local_fail",
+        "a SRC_SPARK_ source on a Spark page whose publisher is Databricks",
+        "tests/test_rules_in_sphinx.py::test_need_model[a SRC_SPARK_ source on a Spark page whose publisher is Databricks]",
+    ),
 ]

@@ -52,6 +52,11 @@ Page C.
 ```
 
 """
+# Page B turned into an unversioned Spark page (its ID and publisher made to agree with the host).
+SPARK_PAGE_B = (
+    ":id: SRC_PAGE_B\n:url: https://docs.databricks.com/aws/en/b\n:publisher: Databricks",
+    ":id: SRC_SPARK_PAGE_B\n:url: https://spark.apache.org/docs/latest/b.html\n:publisher: Apache Spark",
+)
 NEED_MODEL = [
     (
         "recommendation without source link and not inference",
@@ -134,6 +139,11 @@ NEED_MODEL = [
         "a Spark source ID on a Databricks page",
         (SOURCES, ":id: SRC_PAGE_B", ":id: SRC_SPARK_PAGE_B"),
         ("sn_schema_violation.local_fail", "sources.md:18", "'SRC_SPARK_PAGE_B'", "spark-id-publisher"),
+    ),
+    (
+        "a SRC_SPARK_ source on a Spark page whose publisher is Databricks",
+        (SOURCES, SPARK_PAGE_B[0], SPARK_PAGE_B[1].replace("Apache Spark", "Databricks").replace("latest", "4.1.1")),
+        ("sn_schema_violation.local_fail", "sources.md:18", "'SRC_SPARK_PAGE_B'", "spark-id-publisher", "publisher"),
     ),
     (
         "a source declared in the runbook instead of the register",
@@ -408,6 +418,59 @@ OTHER = [
         "the same URL registered twice",
         [("sources.md", "https://docs.databricks.com/aws/en/b", "https://docs.databricks.com/aws/en/a")],
         ("runbook.register", ("sources.md", "{src} Page B"), "'SRC_PAGE_B' repeats the URL of 'SRC_PAGE_A'"),
+    ),
+    (
+        "register",
+        "the same page registered twice through a legacy path",
+        [("sources.md", "https://docs.databricks.com/aws/en/b", "https://docs.databricks.com/en/a.html")],
+        (
+            "runbook.register",
+            ("sources.md", "{src} Page B"),
+            "'SRC_PAGE_B' repeats the URL of 'SRC_PAGE_A'",
+            "(https://docs.databricks.com/en/a.html and https://docs.databricks.com/aws/en/a are the same page)",
+        ),
+    ),
+    (
+        "register",
+        "the same page registered twice through a #fragment",
+        [("sources.md", "https://docs.databricks.com/aws/en/b", "https://docs.databricks.com/aws/en/a#section")],
+        ("runbook.register", ("sources.md", "{src} Page B"), "'SRC_PAGE_B' repeats the URL of 'SRC_PAGE_A'"),
+    ),
+    (
+        "register",
+        "an unversioned Spark doc URL",
+        [("sources.md", SPARK_PAGE_B[0], SPARK_PAGE_B[1])],
+        (
+            "runbook.register",
+            ("sources.md", "{src} Page B"),
+            "'SRC_SPARK_PAGE_B' URL is the unversioned Spark documentation ('/docs/latest')",
+        ),
+    ),
+    (
+        "register",
+        "applies_to that disagrees with runtime_min",
+        [
+            (
+                "sources.md",
+                ":applies_to: current documentation\n:runtime_min: any\n:maturity: GA\n\nPage A.",
+                ":applies_to: current documentation\n:runtime_min: DBR 13.3\n:maturity: GA\n\nPage A.",
+            )
+        ],
+        (
+            "runbook.register",
+            ("sources.md", "{src} Page A"),
+            "'SRC_PAGE_A' applies_to 'current documentation' does not state the range DBR 13.3 - newer",
+        ),
+    ),
+    (
+        "register",
+        "a prose link to a page outside the register",
+        [before("Prose names page B", "Background: <https://docs.databricks.com/aws/en/c>.\n\n")],
+        (
+            "runbook.register",
+            at("aws/en/c"),
+            "link to 'https://docs.databricks.com/aws/en/c', a page the source register does not hold",
+        ),
     ),
     (
         "register",
