@@ -805,4 +805,76 @@ MODES: list[tuple[str, str, str]] = [
         "a SRC_SPARK_ source on a Spark page whose publisher is Databricks",
         "tests/test_rules_in_sphinx.py::test_need_model[a SRC_SPARK_ source on a Spark page whose publisher is Databricks]",
     ),
+    # Issue 18 item 7: the seed pinned in a test that reads the committed files, not the policy or schema,
+    # so an edit to the policy and the runbook together still fails (not a build warning: a pytest failure).
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a seed section renamed",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a seed section renamed]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: two seed sections swapped",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[two seed sections swapped]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a section added between seed sections",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a section added between seed sections]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences reordered",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences reordered]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences preceded by another sentence",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences preceded by another sentence]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences without their code formatting",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences without their code formatting]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a Photon sentence changed",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a Photon sentence changed]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a required citation removed from its recommendation",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a required citation removed from its recommendation]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a required source's URL changed in the register",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a required source's URL changed in the register]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a recommendation with a required citation renamed",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a recommendation with a required citation renamed]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the README bullet relabelled",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the README bullet relabelled]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the README bullet pointed elsewhere",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the README bullet pointed elsewhere]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the README bullet relabelled while another bullet links the runbook",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the README bullet relabelled while another bullet links the runbook]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a required citation, section or Photon sentence dropped from the policy or schema alone",
+        "tests/test_seed_requirements.py::test_the_policy_and_schema_still_require_the_seed",
+    ),
 ]
