@@ -877,4 +877,96 @@ MODES: list[tuple[str, str, str]] = [
         "seed: a required citation, section or Photon sentence dropped from the policy or schema alone",
         "tests/test_seed_requirements.py::test_the_policy_and_schema_still_require_the_seed",
     ),
+    # Issue 18 item 3: the spec facts the runbook states (permission, group, notifications, health rules,
+    # continuous mode, checkpoint folder, storage and root) bound to the spec.
+    (
+        "runbook.spec",
+        "the operators' permission level changed in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the operators' permission level changed in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the operators group changed in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the operators group changed in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the operators group permission removed from prod",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the operators group permission removed from prod]",
+    ),
+    (
+        "runbook.spec",
+        "a health rule added in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a health rule added in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the failure notification removed from the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the failure notification removed from the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "a second notification destination in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a second notification destination in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "continuous mode replaced by a schedule in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: continuous mode replaced by a schedule in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "prod's continuous trigger paused in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: prod's continuous trigger paused in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "prod's checkpoint root moved in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: prod's checkpoint root moved in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the checkpoint folder renamed in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the checkpoint folder renamed in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the checkpoint moved out of a volume in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the checkpoint moved out of a volume in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "a permission level typed in the prose",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a permission level typed in the prose]",
+    ),
+    (
+        "runbook.spec",
+        "a count of health rules typed in the prose",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a count of health rules typed in the prose]",
+    ),
+    (
+        "runbook.spec",
+        "a checkpoint root typed in the prose",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a checkpoint root typed in the prose]",
+    ),
+    (
+        "runbook.register",
+        "full project: a prose link to a page outside the register",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[a prose link to a page outside the register]",
+    ),
+    (
+        "runbook.register",
+        "full project: the same page registered twice through a #fragment",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[the same page registered twice through a #fragment]",
+    ),
+    (
+        "runbook.register",
+        "full project: applies_to that disagrees with runtime_min",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[applies_to that disagrees with runtime_min]",
+    ),
+    (
+        "runbook.spec",
+        "full project: the operators' permission level changed in the spec alone",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[the operators' permission level changed in the spec alone]",
+    ),
 ]

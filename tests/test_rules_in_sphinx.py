@@ -386,6 +386,7 @@ SECTIONS = [
 ]
 
 SPEC = "resources/tiny.job.yml"
+BUNDLE = "databricks.yml"
 OTHER = [
     (
         "pinpoint",
@@ -561,6 +562,164 @@ OTHER = [
         "duplicate key in the YAML snippet",
         [(PAGE, "      num_workers: 2\n", "      num_workers: 2\n      num_workers: 3\n")],
         ("runbook.spec", at("```yaml"), "duplicate key 'num_workers'"),
+    ),
+    (
+        "spec",
+        "the operators' permission level changed in the spec alone",
+        [(BUNDLE, "level: CAN_MANAGE_RUN", "level: CAN_VIEW")],
+        (
+            "runbook.spec",
+            at("In prod the operators"),
+            f"{{spec}}`operators_permission=CAN_MANAGE_RUN` but {SPEC} "
+            f"(targets dev, prod) gives operators_permission = 'CAN_VIEW'",
+        ),
+    ),
+    (
+        "spec",
+        "the operators group changed in the spec alone",
+        [(BUNDLE, "default: ops-team", "default: sre-team")],
+        (
+            "runbook.spec",
+            at("In prod the operators"),
+            f"{{spec}}`operators_group=ops-team` but {SPEC} (targets dev, prod) gives operators_group = 'sre-team'",
+        ),
+    ),
+    (
+        "spec",
+        "the operators group permission removed from prod",
+        [(BUNDLE, "    permissions:\n      - group_name: ${var.operators}\n        level: CAN_MANAGE_RUN\n", "")],
+        (
+            "runbook.spec",
+            at("In prod the operators"),
+            f"{{spec}}`operators_permission=CAN_MANAGE_RUN` but {SPEC} "
+            f"(targets dev, prod) gives operators_permission = ''",
+        ),
+    ),
+    (
+        "spec",
+        "a health rule added in the spec alone",
+        [
+            (
+                SPEC,
+                "      health:\n        rules:\n",
+                "      health:\n        rules:\n          - metric: STREAMING_BACKLOG_SECONDS\n"
+                "            op: GREATER_THAN\n            value: 60\n",
+            )
+        ],
+        (
+            "runbook.spec",
+            at("The job has"),
+            f"{{spec}}`health_rules=one` but {SPEC} (targets dev, prod) gives health_rules = 'two'",
+        ),
+    ),
+    (
+        "spec",
+        "the failure notification removed from the spec alone",
+        [(SPEC, "        on_failure:\n          - id: team-channel\n", "")],
+        (
+            "runbook.spec",
+            at("Its <span"),
+            f"{{spec}}`notifications=failure and streaming-backlog` but {SPEC} "
+            f"(targets dev, prod) gives notifications = 'streaming-backlog'",
+        ),
+    ),
+    (
+        "spec",
+        "a second notification destination in the spec alone",
+        [(SPEC, "        on_failure:\n          - id: team-channel\n", "        on_failure:\n          - id: pager\n")],
+        (
+            "runbook.spec",
+            at("Its <span"),
+            f"{{spec}}`notification_destinations=one` but {SPEC} "
+            f"(targets dev, prod) gives notification_destinations = 'two'",
+        ),
+    ),
+    (
+        "spec",
+        "continuous mode replaced by a schedule in the spec alone",
+        [
+            (
+                SPEC,
+                "      continuous:\n        pause_status: ${var.pause}\n",
+                "      schedule:\n        quartz_cron_expression: 0 0 * * * ?\n        timezone_id: UTC\n",
+            )
+        ],
+        (
+            "runbook.spec",
+            at("The job runs"),
+            f"{{spec}}`job_mode=continuous` but {SPEC} (targets dev, prod) gives job_mode = 'scheduled'",
+        ),
+    ),
+    (
+        "spec",
+        "prod's continuous trigger paused in the spec alone",
+        [(BUNDLE, "      pause: UNPAUSED\n", "      pause: PAUSED\n")],
+        (
+            "runbook.spec",
+            at("The job runs"),
+            f"{{spec}}`prod_pause_status=UNPAUSED` but {SPEC} (targets dev, prod) gives prod_pause_status = 'PAUSED'",
+        ),
+    ),
+    (
+        "spec",
+        "prod's checkpoint root moved in the spec alone",
+        [(BUNDLE, "checkpoint_root: /Volumes/main/prod/checkpoints", "checkpoint_root: /Volumes/main/prod/state")],
+        (
+            "runbook.spec",
+            at("Checkpoints live"),
+            f"{{spec}}`prod_checkpoint_root=/Volumes/main/prod/checkpoints` but {SPEC} "
+            f"(targets dev, prod) gives prod_checkpoint_root = '/Volumes/main/prod/state'",
+        ),
+    ),
+    (
+        "spec",
+        "the checkpoint folder renamed in the spec alone",
+        [(SPEC, "${var.checkpoint_root}/tiny_query", "${var.checkpoint_root}/tiny_query_v2")],
+        (
+            "runbook.spec",
+            at("Checkpoints live"),
+            f"{{spec}}`checkpoint_folder=tiny_query` but {SPEC} "
+            f"(targets dev, prod) gives checkpoint_folder = 'tiny_query_v2'",
+        ),
+    ),
+    (
+        "spec",
+        "the checkpoint moved out of a volume in the spec alone",
+        [(BUNDLE, "default: /Volumes/main/dev/checkpoints", "default: dbfs:/checkpoints")],
+        (
+            "runbook.spec",
+            at("Checkpoints live"),
+            f"{{spec}}`checkpoint_storage=Unity Catalog volume` but {SPEC} "
+            f"(target dev) gives checkpoint_storage = 'dbfs:'",
+        ),
+    ),
+    (
+        "spec",
+        "a permission level typed in the prose",
+        [(PAGE, '<span data-spec="operators_permission">CAN_MANAGE_RUN</span>', "`CAN_MANAGE_RUN`")],
+        ("runbook.spec", at("In prod the operators"), "'CAN_MANAGE_RUN' is a spec figure not bound to the spec"),
+    ),
+    (
+        "spec",
+        "a count of health rules typed in the prose",
+        [(PAGE, '<span data-spec="health_rules">one</span> health rule', "two health rules")],
+        ("runbook.spec", at("The job has"), "'two health rules' is a spec figure not bound to the spec"),
+    ),
+    (
+        "spec",
+        "a checkpoint root typed in the prose",
+        [
+            (
+                PAGE,
+                '<span data-spec="prod_checkpoint_root">/Volumes/main/prod/checkpoints</span>',
+                "/Volumes/main/prod/checkpoints",
+            )
+        ],
+        (
+            "runbook.spec",
+            at("Checkpoints live"),
+            "'/Volumes/main/prod/checkpoints' is a spec figure not bound to the spec",
+        ),
     ),
     (
         "spec",
