@@ -407,7 +407,8 @@ Spark's tuning guide describes adaptive query execution among its performance op
 NEW_SOURCE = (
     "\n```{src} Monitoring Structured Streaming queries on Databricks, metrics\n:id: SRC_DBX_STREAM_METRICS\n"
     ":url: https://docs.databricks.com/aws/en/structured-streaming/stream-monitoring-metrics\n:publisher: Databricks\n"
-    ":applies_to: current documentation\n:runtime_min: DBR 11.3\n:maturity: GA\n\nQuery metrics.\n```\n"
+    ":applies_to: Databricks Runtime 11.3 LTS and above (current documentation)\n:runtime_min: DBR 11.3\n"
+    ":maturity: GA\n\nQuery metrics.\n```\n"
 )
 
 # Edits a careful author makes: each must build without a single warning.
@@ -576,11 +577,12 @@ HARMLESS = [
         (),
     ),
     Case(
-        "a user granted CAN_VIEW in prod beside the operators group",
+        "a service principal granted CAN_VIEW in prod beside the operators group",
         edit(
             BUNDLE,
             "        level: CAN_MANAGE_RUN\n",
-            "        level: CAN_MANAGE_RUN\n      - user_name: auditor@example.com\n        level: CAN_VIEW\n",
+            "        level: CAN_MANAGE_RUN\n      - service_principal_name: ${var.service_principal_application_id}\n"
+            "        level: CAN_VIEW\n",
         ),
         (),
     ),

@@ -63,10 +63,11 @@ LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<target>[^)\s]+)\)")
 
 
 def outside_code(lines: list[str]) -> list[tuple[int, str]]:
-    """(1-based line, text) of the lines outside fenced code blocks."""
+    """(1-based line, text) of the lines outside fenced blocks (code, and backtick-fenced directives,
+    which hold no top-level section either)."""
     kept, fenced = [], False
     for number, line in enumerate(lines, start=1):
-        if FENCE.match(line) and not line.lstrip().startswith("```{"):
+        if FENCE.match(line):
             fenced = not fenced
             continue
         if not fenced:

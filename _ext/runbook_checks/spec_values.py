@@ -33,6 +33,7 @@ from .context import CheckContext, Problem
 from .doctree_utils import ancestors, find_section, nearest_line
 from .model import QUOTED_FIGURE_CLASSES, Sections, task_parameter
 from .nodes import not_spec, spec_value
+from .text_lines import file_lines, line_of
 
 # What the prose may call a spec value; the code-like ones render as inline code.
 CODE_LIKE = {
@@ -248,8 +249,12 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     except (SpecError, IndexError):
         return  # the spec rule reports an unreadable or missing job
     known = sorted(next(iter(deployed.values()), {}))
+    lines = file_lines(ctx.doc_path(ctx.docname))
+    seen: dict[tuple, int] = {}
     for node in ctx.runbook.findall(spec_value):
-        where, key, written = (ctx.docname, node.line), node["key"], node["written"]
+        key, written = node["key"], node["written"]
+        nth = seen[(node.line, key, written)] = seen.get((node.line, key, written), -1) + 1
+        where = (ctx.docname, value_line(lines, node.line, key, written, nth))
         if key not in known:
             yield Problem("spec", f"{{spec}}`{key}` is not a spec value; known: {', '.join(known)}", where)
             continue
@@ -264,12 +269,32 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 '<span data-spec="key">value</span> (keys: spec_values.facts), '
                 "or <span data-notspec>...</span> for a figure that is not the spec's"
             )
-            yield Problem("spec", message, (ctx.docname, nearest_line(paragraph)))
+            start = nearest_line(paragraph)
+            first_line = match.group(0).split("\n")[0].strip()
+            line = line_of(lines, first_line, start or 1, limit=PARAGRAPH_LINES) if first_line else None
+            yield Problem("spec", message, (ctx.docname, line or start))
     for title, where in titles(ctx):
         for match in UNBOUND.finditer(title):
             message = title_mismatch(match.group(0), deployed)
             if message:
                 yield Problem("spec", f"title '{title}': {message}", where)
+
+
+# How far below its paragraph's first line (which MyST gives every role in it) a value is looked for.
+PARAGRAPH_LINES = 60
+
+
+def value_line(lines: list[str], start: int | None, key: str, written: str, nth: int) -> int | None:
+    """The line of the `nth` spec value `key=written` of a paragraph that starts at `start`: MyST gives a
+    role its paragraph's first line, a finding names the line the value is written on."""
+    needles = (f'<span data-spec="{key}">{written}</span>', f"{{spec}}`{key}={written}`")
+    found = [
+        number
+        for number in range(start or 1, min(len(lines), (start or 1) + PARAGRAPH_LINES) + 1)
+        for needle in needles
+        for _ in range(lines[number - 1].count(needle))
+    ]
+    return found[nth] if nth < len(found) else start
 
 
 def titles(ctx: CheckContext) -> Iterator[tuple[str, Any]]:

@@ -118,11 +118,11 @@ def test_notification_and_mode_facts() -> None:
     job = {
         "continuous": {"pause_status": "PAUSED"},
         "webhook_notifications": {"on_streaming_backlog_exceeded": [{"id": "d1"}], "on_failure": [{"id": "d1"}]},
-        "email_notifications": {"on_start": ["a@example.com"], "on_success": []},
+        "email_notifications": {"on_start": ["oncall-list"], "on_success": []},
     }
     assert notification_events(job) == "start, failure and streaming-backlog"
     assert notification_events({"webhook_notifications": {"on_failure": [{"id": "d"}]}}) == "failure"
-    assert notification_destinations(job) == {"d1", "a@example.com"}
+    assert notification_destinations(job) == {"d1", "oncall-list"}
     assert (job_mode(job), job_mode({"schedule": {"x": 1}}), job_mode({})) == ("continuous", "scheduled", "manual")
     assert (count_word(0), count_word(2), count_word(10), count_word(11)) == ("no", "two", "ten", "11")
 
@@ -131,7 +131,7 @@ PRODUCTION = """    mode: production
     permissions:
       - group_name: ops
         level: CAN_MANAGE_RUN
-      - user_name: someone@example.com
+      - user_name: someone
         level: CAN_VIEW
     variables:
       workers: 2"""
