@@ -15,6 +15,7 @@ from runbook_checks.spec_values import (
     notification_destinations,
     notification_events,
     title_mismatch,
+    value_line,
 )
 
 from bundle_spec import load_bundle
@@ -150,3 +151,13 @@ def test_no_production_target_gives_no_production_facts(tmp_path: Path) -> None:
     bundle = load_bundle(tiny_bundle(tmp_path))
     conf = config(runbook_scale_to_workers=4, runbook_runtime_spark={"18": "4.1.0"})
     assert deployed_facts(bundle, "tiny_job", conf)["prod"]["operators_permission"] == ""
+
+
+def test_a_finding_names_the_line_the_value_is_written_on() -> None:
+    lines = [
+        "A paragraph that starts here,",
+        'holds <span data-spec="workers">2</span> workers and',
+        'again <span data-spec="workers">2</span> and {spec}`workers=2` on one line.',
+    ]
+    assert [value_line(lines, 1, "workers", "2", nth) for nth in range(3)] == [2, 3, 3]
+    assert value_line(lines, 1, "workers", "3", 0) == 1  # not written as given: the paragraph's line
