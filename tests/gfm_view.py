@@ -51,9 +51,7 @@ FIGURE_KEY = re.compile(
 MARKUP = re.compile(
     r"^\s*:[a-z_]+:.*$"  # a directive's field line, shown as text
     r"|\{[a-z][a-z-]*\}"  # a role or directive name
-    r"|:::+|```+"  # fence words shown as text
-    + "|"
-    + FIGURE_KEY.pattern,
+    r"|:::+|```+" + "|" + FIGURE_KEY.pattern,  # fence words shown as text
     re.MULTILINE,
 )
 

@@ -32,7 +32,8 @@ SUBTYPES = {
     "spec": "the runbook's snippet, names and settings match the bundle job spec",
     "spark-key": "every spark.* key named is known to the pinned engine (committed snapshot)",
     "mapping": "the committed Markdown claim -> source -> URL table is current",
-    "register": "sources: declared in the register, publisher and doc version consistent, URLs unique, "
+    "register": "sources: declared in the register, publisher and doc version consistent, each page registered "
+    "once in any URL form, applies_to stating the runtime range, prose links to registered pages only, "
     "runtime ranges covering the deployed runtime",
 }
 

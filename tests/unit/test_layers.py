@@ -19,6 +19,8 @@ LAYERS = {
         "structure",
         "citations",
         "register",
+        "applies_to",
+        "prose_links",
         "inference_marks",
         "inline_cites",
         "pinpoints",
@@ -51,6 +53,7 @@ LAYERS = {
         "result_cache",
         "text_lines",
         "gfm_source",
+        "source_model",
     },
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
     "plugin": {"spelling_filters"},
