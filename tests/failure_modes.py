@@ -734,4 +734,290 @@ MODES: list[tuple[str, str, str]] = [
         "pinpoint on an inference need that is incomplete",
         "tests/unit/test_pinpoints.py::test_inference_need_needs_no_pinpoint_but_a_written_one_is_checked",
     ),
+    # Issue 18 item 4, the canonical register: one page registered once in any URL form, versioned Spark
+    # pages, applies_to stating the runtime fields' range, prose links only to registered pages.
+    (
+        "runbook.register",
+        "the same page registered twice through a trailing slash",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a trailing slash]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through letter case",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through letter case]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a legacy unprefixed .html path",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a legacy unprefixed .html path]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a host in capitals and www",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a host in capitals and www]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a ?query",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a ?query]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a #fragment",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: the same page registered twice through a #fragment]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a legacy path",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: the same page registered twice through a legacy path]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a legacy /en/ path",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[the same page registered twice through a legacy /en/ path]",
+    ),
+    (
+        "runbook.register",
+        "an unversioned Spark doc URL",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: an unversioned Spark doc URL]",
+    ),
+    (
+        "runbook.register",
+        "unversioned Spark doc URL (latest)",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[unversioned Spark doc URL (latest)]",
+    ),
+    (
+        "runbook.register",
+        "unversioned Spark doc URL (preview)",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[unversioned Spark doc URL (preview)]",
+    ),
+    (
+        "runbook.register",
+        "unversioned Spark doc URL (the docs root)",
+        "tests/unit/test_register.py::test_register_problem_at_the_source[unversioned Spark doc URL (the docs root)]",
+    ),
+    (
+        "runbook.register",
+        "applies_to that disagrees with runtime_min",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: applies_to that disagrees with runtime_min]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: open range from another minimum",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[open range from another minimum]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: open range with a runtime_max",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[open range with a runtime_max]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: one version for an open range",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[one version for an open range]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: a version outside the closed range",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[a version outside the closed range]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: a runtime named for a source that applies to any",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[a runtime named for a source that applies to any]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: another product",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[another product]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: no range stated",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[no range stated]",
+    ),
+    (
+        "runbook.register",
+        "applies_to: the range stated only in a caveat",
+        "tests/unit/test_applies_to.py::test_applies_to_that_disagrees[the range stated only in a caveat]",
+    ),
+    (
+        "runbook.register",
+        "a prose link to a page outside the register",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[register: a prose link to a page outside the register]",
+    ),
+    (
+        "runbook.register",
+        "a prose link to another cloud's page, a docs root or another site",
+        "tests/unit/test_prose_links.py::test_unregistered_pages_fail_at_the_line_of_the_url",
+    ),
+    (
+        "sn_schema_violation.local_fail",
+        "a SRC_SPARK_ source on a Spark page whose publisher is Databricks",
+        "tests/test_rules_in_sphinx.py::test_need_model[a SRC_SPARK_ source on a Spark page whose publisher is Databricks]",
+    ),
+    # Issue 18 item 7: the seed pinned in a test that reads the committed files, not the policy or schema,
+    # so an edit to the policy and the runbook together still fails (not a build warning: a pytest failure).
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a seed section renamed",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a seed section renamed]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: two seed sections swapped",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[two seed sections swapped]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a section added between seed sections",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a section added between seed sections]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences reordered",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences reordered]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences preceded by another sentence",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences preceded by another sentence]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences without their code formatting",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences without their code formatting]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a Photon sentence changed",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a Photon sentence changed]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a required citation removed from its recommendation",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a required citation removed from its recommendation]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a required source's URL changed in the register",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a required source's URL changed in the register]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a recommendation with a required citation renamed",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a recommendation with a required citation renamed]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the README bullet relabelled",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the README bullet relabelled]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the README bullet pointed elsewhere",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the README bullet pointed elsewhere]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the README bullet relabelled while another bullet links the runbook",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the README bullet relabelled while another bullet links the runbook]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: a required citation, section or Photon sentence dropped from the policy or schema alone",
+        "tests/test_seed_requirements.py::test_the_policy_and_schema_still_require_the_seed",
+    ),
+    # Issue 18 item 3: the spec facts the runbook states (permission, group, notifications, health rules,
+    # continuous mode, checkpoint folder, storage and root) bound to the spec.
+    (
+        "runbook.spec",
+        "the operators' permission level changed in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the operators' permission level changed in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the operators group changed in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the operators group changed in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the operators group permission removed from prod",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the operators group permission removed from prod]",
+    ),
+    (
+        "runbook.spec",
+        "a health rule added in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a health rule added in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the failure notification removed from the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the failure notification removed from the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "a second notification destination in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a second notification destination in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "continuous mode replaced by a schedule in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: continuous mode replaced by a schedule in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "prod's continuous trigger paused in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: prod's continuous trigger paused in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "prod's checkpoint root moved in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: prod's checkpoint root moved in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the checkpoint folder renamed in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the checkpoint folder renamed in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "the checkpoint moved out of a volume in the spec alone",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: the checkpoint moved out of a volume in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "a permission level typed in the prose",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a permission level typed in the prose]",
+    ),
+    (
+        "runbook.spec",
+        "a count of health rules typed in the prose",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a count of health rules typed in the prose]",
+    ),
+    (
+        "runbook.spec",
+        "a checkpoint root typed in the prose",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a checkpoint root typed in the prose]",
+    ),
+    (
+        "runbook.register",
+        "full project: a prose link to a page outside the register",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[a prose link to a page outside the register]",
+    ),
+    (
+        "runbook.register",
+        "full project: the same page registered twice through a #fragment",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[the same page registered twice through a #fragment]",
+    ),
+    (
+        "runbook.register",
+        "full project: applies_to that disagrees with runtime_min",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[applies_to that disagrees with runtime_min]",
+    ),
+    (
+        "runbook.spec",
+        "full project: the operators' permission level changed in the spec alone",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[the operators' permission level changed in the spec alone]",
+    ),
 ]

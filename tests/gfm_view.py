@@ -32,7 +32,7 @@ from types import SimpleNamespace
 from markdown_it import MarkdownIt
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "_ext"))
+sys.path[:0] = [str(REPO_ROOT / "_ext"), str(REPO_ROOT / "src")]  # the extension; the bundle model
 
 from runbook_checks.spec_values import facts  # noqa: E402
 
@@ -51,9 +51,7 @@ FIGURE_KEY = re.compile(
 MARKUP = re.compile(
     r"^\s*:[a-z_]+:.*$"  # a directive's field line, shown as text
     r"|\{[a-z][a-z-]*\}"  # a role or directive name
-    r"|:::+|```+"  # fence words shown as text
-    + "|"
-    + FIGURE_KEY.pattern,
+    r"|:::+|```+" + "|" + FIGURE_KEY.pattern,  # fence words shown as text
     re.MULTILINE,
 )
 

@@ -241,6 +241,58 @@ CASES = [
         ),
     ),
     Case(
+        "a prose link to a page outside the register",
+        before_photon_note(
+            "**Inference.** Background: <https://docs.databricks.com/aws/en/structured-streaming/stream-monitoring-metrics>.\n"
+        ),
+        (
+            "register",
+            line_of(RUNBOOK, "stream-monitoring-metrics"),
+            "link to 'https://docs.databricks.com/aws/en/structured-streaming/stream-monitoring-metrics', "
+            "a page the source register does not hold",
+        ),
+    ),
+    Case(
+        "the same page registered twice through a #fragment",
+        append(
+            SOURCES,
+            REPEATED_SOURCE.replace(
+                "https://spark.apache.org/docs/4.1.1/api/python/reference/pyspark.sql/api/pyspark.sql.streaming.DataStreamWriter.trigger.html",
+                "https://spark.apache.org/docs/4.1.1/api/python/reference/pyspark.sql/api/pyspark.sql.streaming.DataStreamWriter.trigger.html#pyspark.sql.streaming.DataStreamWriter.trigger",
+            ),
+        ),
+        (
+            "register",
+            line_of(SOURCES, "{src} Spark trigger, again"),
+            "'SRC_SPARK_TRIGGER_AGAIN' repeats the URL of 'SRC_SPARK_TRIGGER_PY'",
+            "are the same page",
+        ),
+    ),
+    Case(
+        "applies_to that disagrees with runtime_min",
+        edit(
+            SOURCES,
+            ":applies_to: Databricks Runtime 13.3 LTS and above (AWS documentation)\n:runtime_min: DBR 13.3\n",
+            ":applies_to: Databricks Runtime 13.3 LTS and above (AWS documentation)\n:runtime_min: DBR 14.3\n",
+        ),
+        (
+            "register",
+            line_of(SOURCES, "{src} What is stateful streaming?"),
+            "'SRC_DBX_STATEFUL_STREAMING' applies_to",
+            "but runtime_min is DBR 14.3",
+        ),
+    ),
+    Case(
+        "the operators' permission level changed in the spec alone",
+        edit(BUNDLE, "level: CAN_MANAGE_RUN", "level: CAN_VIEW"),
+        (
+            "spec",
+            line_of(RUNBOOK, 'In prod the operators group (<span data-spec="operators_group">'),
+            "{spec}`operators_permission=CAN_MANAGE_RUN` but",
+            "gives operators_permission = 'CAN_VIEW'",
+        ),
+    ),
+    Case(
         "summary figure edited by hand",
         nudged("benchmarks/results/job_latency.json", "runbook.trigger_ms.p50.median"),
         (
@@ -341,10 +393,33 @@ def nudge_figure(project: Project, relative: str, figure: str) -> None:
     project.write(relative, "".join(lines))
 
 
+NEW_SPARK_SOURCE = """
+```{src} Performance Tuning
+:id: SRC_SPARK_SQL_TUNING
+:url: https://spark.apache.org/docs/4.1.1/sql-performance-tuning.html
+:publisher: Apache Spark
+:applies_to: Apache Spark 4.1.1
+:runtime_min: Spark 4.1
+:runtime_max: Spark 4.1
+:maturity: GA
+
+Tuning.
+```
+"""
+NEW_SOURCED_NEED = """:::{rec} Leave adaptive query execution at its default
+<div id="REC_AQE_DEFAULT"><!--
+:basis: source
+:cites: SRC_SPARK_SQL_TUNING
+:pinpoints: SRC_SPARK_SQL_TUNING#adaptive-query-execution: Adaptive Query Execution --></div>
+
+Spark's tuning guide describes adaptive query execution among its performance options.
+:::
+"""
 NEW_SOURCE = (
     "\n```{src} Monitoring Structured Streaming queries on Databricks, metrics\n:id: SRC_DBX_STREAM_METRICS\n"
     ":url: https://docs.databricks.com/aws/en/structured-streaming/stream-monitoring-metrics\n:publisher: Databricks\n"
-    ":applies_to: current documentation\n:runtime_min: DBR 11.3\n:maturity: GA\n\nQuery metrics.\n```\n"
+    ":applies_to: Databricks Runtime 11.3 LTS and above (current documentation)\n:runtime_min: DBR 11.3\n"
+    ":maturity: GA\n\nQuery metrics.\n```\n"
 )
 
 # Edits a careful author makes: each must build without a single warning.
@@ -358,9 +433,13 @@ HARMLESS = [
         (),
     ),
     Case("a new source in the register", append(SOURCES, NEW_SOURCE), ()),
+    # A bare link in prose is fine when it names a registered page (prose_links.py), in any of its URL forms.
     Case(
-        "bare link to a Spark page",
-        before_photon_note("**Inference.** The engine's own pages (<https://spark.apache.org/docs/4.1.1/>) agree.\n"),
+        "bare link to a registered Spark page, at a section",
+        before_photon_note(
+            "**Inference.** The engine's own page "
+            "(<https://spark.apache.org/docs/4.1.1/configuration.html#runtime-sql-configuration>) agrees.\n"
+        ),
         (),
     ),
     Case(
@@ -430,6 +509,97 @@ HARMLESS = [
             edit(POLICY, ALLOW_LIST, ALLOW_LIST + '"spark.databricks.io.cache.enabled" = "SRC_DBX_PHOTON"\n'),
             append(EVIDENCE, "\n`spark.databricks.io.cache.enabled` stays at its default.\n"),
         ),
+        (),
+    ),
+    # Issue 18, items 4, 7 and 3: what the new checks must let through.
+    Case(
+        "a prose link to a registered Databricks page in its legacy form",
+        before_photon_note(
+            "**Inference.** The older address "
+            "(<https://docs.databricks.com/en/structured-streaming/stateful-streaming.html>) opens the same page.\n"
+        ),
+        (),
+    ),
+    Case(
+        "a new sourced recommendation on a newly registered Spark page",
+        with_mapping(both(append(SOURCES, NEW_SPARK_SOURCE), before_photon_note(NEW_SOURCED_NEED))),
+        (),
+    ),
+    Case(
+        "applies_to reworded with the same range",
+        edit(
+            SOURCES,
+            ":applies_to: Databricks Runtime 13.3 LTS and above (AWS documentation)\n",
+            ":applies_to: Databricks Runtime 13.3 LTS or above, as the AWS documentation says\n",
+        ),
+        (),
+    ),
+    Case(
+        "number words in navigation",
+        before_photon_note(
+            "Two procedures follow, and the three tables after them hold one row per check. {descriptive}`navigation`\n"
+        ),
+        (),
+    ),
+    Case(
+        "the health-rule sentence reworded, its bound count kept",
+        edit(
+            RUNBOOK,
+            '**Inference.** The job\'s <span data-spec="health_rules">two</span> health rules use',
+            '**Inference.** The <span data-spec="health_rules">two</span> health rules of the job use',
+        ),
+        (),
+    ),
+    Case(
+        "the permission sentence reworded, its bound level kept",
+        edit(
+            RUNBOOK,
+            "**Inference.** Prod gives the operators group <span",
+            "**Inference.** In prod the operators group has <span",
+        ),
+        (),
+    ),
+    Case(
+        "the Photon Note gains a sentence after the two fixed ones",
+        edit(
+            RUNBOOK,
+            "reevaluate with `runtime_engine: PHOTON`.\n",
+            "reevaluate with `runtime_engine: PHOTON`. Until then the standard engine stays.\n",
+        ),
+        (),
+    ),
+    Case(
+        "a consistent node type change, synced",
+        with_sync(edit(SPEC, "node_type_id: c5.xlarge", "node_type_id: c6i.xlarge")),
+        (),
+    ),
+    Case(
+        "the operators group renamed in the spec, synced",
+        with_sync(edit(BUNDLE, "default: data-platform-operators", "default: stream-operators")),
+        (),
+    ),
+    Case(
+        "the prod permission's keys reordered",
+        edit(
+            BUNDLE,
+            "      - group_name: ${var.operators_group}\n        level: CAN_MANAGE_RUN\n",
+            "      - level: CAN_MANAGE_RUN  # the operators\n        group_name: ${var.operators_group}\n",
+        ),
+        (),
+    ),
+    Case(
+        "a service principal granted CAN_VIEW in prod beside the operators group",
+        edit(
+            BUNDLE,
+            "        level: CAN_MANAGE_RUN\n",
+            "        level: CAN_MANAGE_RUN\n      - service_principal_name: ${var.service_principal_application_id}\n"
+            "        level: CAN_VIEW\n",
+        ),
+        (),
+    ),
+    Case(
+        "the docs-index bullet's description reworded",
+        edit("README.md", "): on-call index and procedures (who", "): the on-call index and its procedures (who"),
         (),
     ),
 ]

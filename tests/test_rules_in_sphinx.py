@@ -52,6 +52,11 @@ Page C.
 ```
 
 """
+# Page B turned into an unversioned Spark page (its ID and publisher made to agree with the host).
+SPARK_PAGE_B = (
+    ":id: SRC_PAGE_B\n:url: https://docs.databricks.com/aws/en/b\n:publisher: Databricks",
+    ":id: SRC_SPARK_PAGE_B\n:url: https://spark.apache.org/docs/latest/b.html\n:publisher: Apache Spark",
+)
 NEED_MODEL = [
     (
         "recommendation without source link and not inference",
@@ -134,6 +139,11 @@ NEED_MODEL = [
         "a Spark source ID on a Databricks page",
         (SOURCES, ":id: SRC_PAGE_B", ":id: SRC_SPARK_PAGE_B"),
         ("sn_schema_violation.local_fail", "sources.md:18", "'SRC_SPARK_PAGE_B'", "spark-id-publisher"),
+    ),
+    (
+        "a SRC_SPARK_ source on a Spark page whose publisher is Databricks",
+        (SOURCES, SPARK_PAGE_B[0], SPARK_PAGE_B[1].replace("Apache Spark", "Databricks").replace("latest", "4.1.1")),
+        ("sn_schema_violation.local_fail", "sources.md:18", "'SRC_SPARK_PAGE_B'", "spark-id-publisher", "publisher"),
     ),
     (
         "a source declared in the runbook instead of the register",
@@ -376,6 +386,7 @@ SECTIONS = [
 ]
 
 SPEC = "resources/tiny.job.yml"
+BUNDLE = "databricks.yml"
 OTHER = [
     (
         "pinpoint",
@@ -408,6 +419,59 @@ OTHER = [
         "the same URL registered twice",
         [("sources.md", "https://docs.databricks.com/aws/en/b", "https://docs.databricks.com/aws/en/a")],
         ("runbook.register", ("sources.md", "{src} Page B"), "'SRC_PAGE_B' repeats the URL of 'SRC_PAGE_A'"),
+    ),
+    (
+        "register",
+        "the same page registered twice through a legacy path",
+        [("sources.md", "https://docs.databricks.com/aws/en/b", "https://docs.databricks.com/en/a.html")],
+        (
+            "runbook.register",
+            ("sources.md", "{src} Page B"),
+            "'SRC_PAGE_B' repeats the URL of 'SRC_PAGE_A'",
+            "(https://docs.databricks.com/en/a.html and https://docs.databricks.com/aws/en/a are the same page)",
+        ),
+    ),
+    (
+        "register",
+        "the same page registered twice through a #fragment",
+        [("sources.md", "https://docs.databricks.com/aws/en/b", "https://docs.databricks.com/aws/en/a#section")],
+        ("runbook.register", ("sources.md", "{src} Page B"), "'SRC_PAGE_B' repeats the URL of 'SRC_PAGE_A'"),
+    ),
+    (
+        "register",
+        "an unversioned Spark doc URL",
+        [("sources.md", SPARK_PAGE_B[0], SPARK_PAGE_B[1])],
+        (
+            "runbook.register",
+            ("sources.md", "{src} Page B"),
+            "'SRC_SPARK_PAGE_B' URL is the unversioned Spark documentation ('/docs/latest')",
+        ),
+    ),
+    (
+        "register",
+        "applies_to that disagrees with runtime_min",
+        [
+            (
+                "sources.md",
+                ":applies_to: current documentation\n:runtime_min: any\n:maturity: GA\n\nPage A.",
+                ":applies_to: current documentation\n:runtime_min: DBR 13.3\n:maturity: GA\n\nPage A.",
+            )
+        ],
+        (
+            "runbook.register",
+            ("sources.md", "{src} Page A"),
+            "'SRC_PAGE_A' applies_to 'current documentation' does not state the range DBR 13.3 - newer",
+        ),
+    ),
+    (
+        "register",
+        "a prose link to a page outside the register",
+        [before("Prose names page B", "Background: <https://docs.databricks.com/aws/en/c>.\n\n")],
+        (
+            "runbook.register",
+            at("aws/en/c"),
+            "link to 'https://docs.databricks.com/aws/en/c', a page the source register does not hold",
+        ),
     ),
     (
         "register",
@@ -498,6 +562,164 @@ OTHER = [
         "duplicate key in the YAML snippet",
         [(PAGE, "      num_workers: 2\n", "      num_workers: 2\n      num_workers: 3\n")],
         ("runbook.spec", at("```yaml"), "duplicate key 'num_workers'"),
+    ),
+    (
+        "spec",
+        "the operators' permission level changed in the spec alone",
+        [(BUNDLE, "level: CAN_MANAGE_RUN", "level: CAN_VIEW")],
+        (
+            "runbook.spec",
+            at("In prod the operators"),
+            f"{{spec}}`operators_permission=CAN_MANAGE_RUN` but {SPEC} "
+            f"(targets dev, prod) gives operators_permission = 'CAN_VIEW'",
+        ),
+    ),
+    (
+        "spec",
+        "the operators group changed in the spec alone",
+        [(BUNDLE, "default: ops-team", "default: sre-team")],
+        (
+            "runbook.spec",
+            at("In prod the operators"),
+            f"{{spec}}`operators_group=ops-team` but {SPEC} (targets dev, prod) gives operators_group = 'sre-team'",
+        ),
+    ),
+    (
+        "spec",
+        "the operators group permission removed from prod",
+        [(BUNDLE, "    permissions:\n      - group_name: ${var.operators}\n        level: CAN_MANAGE_RUN\n", "")],
+        (
+            "runbook.spec",
+            at("In prod the operators"),
+            f"{{spec}}`operators_permission=CAN_MANAGE_RUN` but {SPEC} "
+            f"(targets dev, prod) gives operators_permission = ''",
+        ),
+    ),
+    (
+        "spec",
+        "a health rule added in the spec alone",
+        [
+            (
+                SPEC,
+                "      health:\n        rules:\n",
+                "      health:\n        rules:\n          - metric: STREAMING_BACKLOG_SECONDS\n"
+                "            op: GREATER_THAN\n            value: 60\n",
+            )
+        ],
+        (
+            "runbook.spec",
+            at("The job has"),
+            f"{{spec}}`health_rules=one` but {SPEC} (targets dev, prod) gives health_rules = 'two'",
+        ),
+    ),
+    (
+        "spec",
+        "the failure notification removed from the spec alone",
+        [(SPEC, "        on_failure:\n          - id: team-channel\n", "")],
+        (
+            "runbook.spec",
+            at("Its <span"),
+            f"{{spec}}`notifications=failure and streaming-backlog` but {SPEC} "
+            f"(targets dev, prod) gives notifications = 'streaming-backlog'",
+        ),
+    ),
+    (
+        "spec",
+        "a second notification destination in the spec alone",
+        [(SPEC, "        on_failure:\n          - id: team-channel\n", "        on_failure:\n          - id: pager\n")],
+        (
+            "runbook.spec",
+            at("Its <span"),
+            f"{{spec}}`notification_destinations=one` but {SPEC} "
+            f"(targets dev, prod) gives notification_destinations = 'two'",
+        ),
+    ),
+    (
+        "spec",
+        "continuous mode replaced by a schedule in the spec alone",
+        [
+            (
+                SPEC,
+                "      continuous:\n        pause_status: ${var.pause}\n",
+                "      schedule:\n        quartz_cron_expression: 0 0 * * * ?\n        timezone_id: UTC\n",
+            )
+        ],
+        (
+            "runbook.spec",
+            at("The job runs"),
+            f"{{spec}}`job_mode=continuous` but {SPEC} (targets dev, prod) gives job_mode = 'scheduled'",
+        ),
+    ),
+    (
+        "spec",
+        "prod's continuous trigger paused in the spec alone",
+        [(BUNDLE, "      pause: UNPAUSED\n", "      pause: PAUSED\n")],
+        (
+            "runbook.spec",
+            at("The job runs"),
+            f"{{spec}}`prod_pause_status=UNPAUSED` but {SPEC} (targets dev, prod) gives prod_pause_status = 'PAUSED'",
+        ),
+    ),
+    (
+        "spec",
+        "prod's checkpoint root moved in the spec alone",
+        [(BUNDLE, "checkpoint_root: /Volumes/main/prod/checkpoints", "checkpoint_root: /Volumes/main/prod/state")],
+        (
+            "runbook.spec",
+            at("Checkpoints live"),
+            f"{{spec}}`prod_checkpoint_root=/Volumes/main/prod/checkpoints` but {SPEC} "
+            f"(targets dev, prod) gives prod_checkpoint_root = '/Volumes/main/prod/state'",
+        ),
+    ),
+    (
+        "spec",
+        "the checkpoint folder renamed in the spec alone",
+        [(SPEC, "${var.checkpoint_root}/tiny_query", "${var.checkpoint_root}/tiny_query_v2")],
+        (
+            "runbook.spec",
+            at("Checkpoints live"),
+            f"{{spec}}`checkpoint_folder=tiny_query` but {SPEC} "
+            f"(targets dev, prod) gives checkpoint_folder = 'tiny_query_v2'",
+        ),
+    ),
+    (
+        "spec",
+        "the checkpoint moved out of a volume in the spec alone",
+        [(BUNDLE, "default: /Volumes/main/dev/checkpoints", "default: dbfs:/checkpoints")],
+        (
+            "runbook.spec",
+            at("Checkpoints live"),
+            f"{{spec}}`checkpoint_storage=Unity Catalog volume` but {SPEC} "
+            f"(target dev) gives checkpoint_storage = 'dbfs:'",
+        ),
+    ),
+    (
+        "spec",
+        "a permission level typed in the prose",
+        [(PAGE, '<span data-spec="operators_permission">CAN_MANAGE_RUN</span>', "`CAN_MANAGE_RUN`")],
+        ("runbook.spec", at("In prod the operators"), "'CAN_MANAGE_RUN' is a spec figure not bound to the spec"),
+    ),
+    (
+        "spec",
+        "a count of health rules typed in the prose",
+        [(PAGE, '<span data-spec="health_rules">one</span> health rule', "two health rules")],
+        ("runbook.spec", at("The job has"), "'two health rules' is a spec figure not bound to the spec"),
+    ),
+    (
+        "spec",
+        "a checkpoint root typed in the prose",
+        [
+            (
+                PAGE,
+                '<span data-spec="prod_checkpoint_root">/Volumes/main/prod/checkpoints</span>',
+                "/Volumes/main/prod/checkpoints",
+            )
+        ],
+        (
+            "runbook.spec",
+            at("Checkpoints live"),
+            "'/Volumes/main/prod/checkpoints' is a spec figure not bound to the spec",
+        ),
     ),
     (
         "spec",

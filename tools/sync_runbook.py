@@ -27,7 +27,7 @@ from runbook_checks.evidence_quotes import formatted, offered_figures, quote, re
 from runbook_checks.evidence_relations import RelationError
 from runbook_checks.evidence_results import ResultError
 from runbook_checks.model import ASSUMED, assumed_figures, policy_values
-from runbook_checks.spec_values import facts
+from runbook_checks.spec_values import deployed_facts
 from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
 
@@ -60,7 +60,7 @@ class SyncError(Exception):
 
 def current_facts(bundle: Any, job_key: str, config: Any) -> dict[str, str]:
     """Each spec fact's value, which every target must agree on to be written once in prose."""
-    per_target = {target: facts(bundle.resolved_job(job_key, target), config) for target in bundle.targets()}
+    per_target = deployed_facts(bundle, job_key, config)
     merged: dict[str, str] = {}
     for key in sorted({k for values in per_target.values() for k in values}):
         values = {target: values.get(key, "") for target, values in per_target.items()}

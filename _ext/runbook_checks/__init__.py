@@ -3,8 +3,10 @@
 Rules (each a module with `check(ctx) -> problems`, run in this order over one CheckContext):
 - structure.py: the runbook's seven top-level sections, in order;
 - citations.py: the recommendations the required-citation schema rules select exist;
-- register.py: the source register is consistent (doc versions, no URL twice) and covers the runtime
-  each target deploys;
+- register.py: the source register is consistent (versioned Spark doc URLs, no page twice in any URL
+  form) and covers the runtime each target deploys;
+- applies_to.py: each source's `applies_to` text states the range of its runtime_min / runtime_max;
+- prose_links.py: every external hyperlink on the pages names a registered page;
 - inference_marks.py: a recommendation's basis and its visible Inference mark agree (on the doctree);
 - inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
 - pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
@@ -31,7 +33,8 @@ What sphinx-needs can check from the need model (ubproject.toml, needs_schema.js
 Shared layer (rules and views import it, never each other; tests/unit/test_layers.py): context.py,
 model.py (the runbook policy and its section roles, task parameters, claim marks, pinpoints, Inference
 marks, assumptions), text_lines.py (the line a text is on),
-claim_model.py (the claim classifier), nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
+claim_model.py (the claim classifier), source_model.py (a source's canonical page and runtime range),
+nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
 gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing),
 claim_fingerprints.py (what each claim rests on), claim_reviews.py (the review record and its verdicts).
 
@@ -51,6 +54,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from . import (
+    applies_to,
     basis_marks,
     citations,
     claim_coverage,
@@ -59,6 +63,7 @@ from . import (
     inline_cites,
     markdown_mapping,
     pinpoints,
+    prose_links,
     readme_links,
     register,
     result_cache,
@@ -88,6 +93,8 @@ RULES = [
     structure,
     citations,
     register,
+    applies_to,
+    prose_links,
     inference_marks,
     inline_cites,
     pinpoints,
@@ -126,7 +133,7 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     if app.config.runbook_docname not in env.found_docs:
         warn(Problem("sections", f"runbook page '{app.config.runbook_docname}' not found"))
         return
-    ctx = CheckContext.build(app, spec_facts=spec_values.facts)
+    ctx = CheckContext.build(app, spec_facts=spec_values.deployed_facts)
     only = app.config.runbook_rules  # a small test project runs just the rules it exercises
     rules = [rule for rule in RULES if only is None or rule_name(rule) in only]
     for rule in [markdown_mapping] if writing_mapping else rules:

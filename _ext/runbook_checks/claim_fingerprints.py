@@ -9,7 +9,7 @@ section makes a new claim (reviewed anew). Identical claims in one section are t
 
 The inputs, each a label and the value a reviewer saw (per-input digests make the record compact):
 - `text`: the normalised text (a need: title, basis, settings and content), as its digest;
-- `<target> <key>`: each `{spec}` value for every target (`prod workers`: `2`), as `facts` reads it;
+- `<target> <key>`: each `{spec}` value for every target (`prod workers`: `2`), as the spec rule reads it;
 - `bench <result>:<figure>`: each quoted benchmark figure as rendered, and `provenance <result>` the
   result file's provenance block (as a digest);
 - `assumed <name>`: each `{assumed}` figure, as the runbook policy declares it;

@@ -83,4 +83,3 @@ def collapse_detail_rows(app: Sphinx, doctree: nodes.document, fromdocname: str)
         for row in table.findall(nodes.row):
             if set(parts[2:]) & set(row["classes"]) and "collapse_is_hidden" not in row["classes"]:
                 row["classes"].append("collapse_is_hidden")
-

@@ -35,7 +35,8 @@ SUBTYPES = {
     "mapping": "the committed Markdown claim -> source -> URL table is current",
     "suspect": "each reviewed claim's inputs (spec values, figures, assumptions, sources, referenced needs) "
     "are as its last review saw them, the review has not expired, and the review record is genuine",
-    "register": "sources: declared in the register, publisher and doc version consistent, URLs unique, "
+    "register": "sources: declared in the register, publisher and doc version consistent, each page registered "
+    "once in any URL form, applies_to stating the runtime range, prose links to registered pages only, "
     "runtime ranges covering the deployed runtime",
 }
 
@@ -61,13 +62,13 @@ class CheckContext:
     needs: Needs
     runbook: nodes.document
     _doctrees: dict[str, nodes.document] = field(default_factory=dict)
-    # The spec facts as prose writes them (spec_values.facts), handed in by the setup layer so a rule
-    # reads them without importing another rule.
-    spec_facts: Callable[[dict[str, Any], Any], dict[str, str]] | None = None
+    # Each target's spec facts as prose writes them (spec_values.deployed_facts), handed in by the setup
+    # layer so a rule reads them without importing another rule.
+    spec_facts: Callable[[BundleSpec, str, Any], dict[str, dict[str, str]]] | None = None
 
     @classmethod
     def build(
-        cls, app: Sphinx, spec_facts: Callable[[dict[str, Any], Any], dict[str, str]] | None = None
+        cls, app: Sphinx, spec_facts: Callable[[BundleSpec, str, Any], dict[str, dict[str, str]]] | None = None
     ) -> CheckContext:
         needs = {need_id: dict(need) for need_id, need in SphinxNeedsData(app.env).get_needs_mutable().items()}
         return cls(app, needs, app.env.get_doctree(app.config.runbook_docname), spec_facts=spec_facts)
@@ -111,10 +112,7 @@ class CheckContext:
         if not keys:
             return {}
         try:
-            return {
-                target: self.spec_facts(self.bundle.resolved_job(keys[0], target), self.config)
-                for target in self.bundle.targets()
-            }
+            return self.spec_facts(self.bundle, keys[0], self.config)
         except (SpecError, KeyError, ValueError, TypeError):
             return {}
 

@@ -3,8 +3,10 @@
 (That sources live on the register page, and that a page's host, publisher and ID prefix agree, are
 schema rules of needs_schema.json: `source-on-the-register`, `*-host-publisher`.)
 
-- a Spark doc URL's version lies in the source's runtime range;
-- no URL is registered twice;
+- a Spark doc URL names a release (`/docs/4.1.1/`, not `/docs/latest/`), within the source's runtime range;
+- no page is registered twice: URLs are compared in their canonical form (source_model.py: without
+  fragment, query, trailing slash or `.html`, case-folded, Databricks' legacy `/en/` and unprefixed
+  paths read as the `/aws/en/` page);
 - a sourced recommendation only cites sources whose runtime range covers the runtime every target
   deploys (the spec's `spark_version`, and the Spark version that runtime is built on), unless the
   claim declares the newer runtime it is about (`runtime_condition`) and says so in its text.
@@ -14,25 +16,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from bundle_spec import SpecError, job_cluster
 
 from .context import CheckContext, Problem
+from .source_model import (
+    SPARK_VERSION,
+    Version,
+    canonical_url,
+    is_versioned_spark_doc,
+    parse_runtime,
+    spark_doc_version,
+)
 
-SPARK_DOC_VERSION = re.compile(r"^/docs/(\d+(?:\.\d+){1,2})/")
 SPEC_RUNTIME = re.compile(r"^(\d+)\.(\d+|x)")
-
-Version = tuple[int, ...]
-
-
-RUNTIME = re.compile(r"^(DBR|Spark) (\d+(?:\.\d+){0,2})$")
-
-
-def parse_runtime(text: str | None) -> tuple[str, Version] | None:
-    """'DBR 13.3' -> ('DBR', (13, 3)); 'any', empty or malformed (the need schema reports it) -> None."""
-    match = RUNTIME.match(text or "")
-    return (match.group(1), tuple(int(part) for part in match.group(2).split("."))) if match else None
 
 
 def at_least(version: Version, bound: Version) -> bool:
@@ -71,23 +68,7 @@ def spec_runtimes(ctx: CheckContext) -> Iterator[tuple[str, str, dict[str, Versi
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
     sources = {need_id: need for need_id, need in ctx.needs.items() if need["type"] == "src"}
-    first_by_url: dict[str, str] = {}
-    for need_id, need in sorted(sources.items(), key=lambda item: (item[1]["docname"], item[1].get("lineno") or 0)):
-        where = ctx.need_location(need_id)
-        url = urlsplit(need.get("url") or "")
-        doc_version = SPARK_DOC_VERSION.match(url.path) if url.hostname == "spark.apache.org" else None
-        if doc_version and not covers(need, {"Spark": tuple(int(p) for p in doc_version.group(1).split("."))}):
-            message = (
-                f"'{need_id}' URL is the Spark {doc_version.group(1)} documentation, outside its range "
-                f"{need.get('runtime_min')} - {need.get('runtime_max') or 'newer'}"
-            )
-            yield Problem("register", message, where)
-        if need.get("url") in first_by_url:
-            yield Problem(
-                "register", f"'{need_id}' repeats the URL of '{first_by_url[need['url']]}': {need['url']}", where
-            )
-        first_by_url.setdefault(need.get("url"), need_id)
-
+    yield from url_problems(ctx, sources)
     try:
         runtimes = list(spec_runtimes(ctx))
     except SpecError:
@@ -97,6 +78,32 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     for need_id, need in ctx.needs.items():
         if need["type"] == "rec" and need.get("basis") == "source":
             yield from coverage_problems(ctx, need_id, need, sources, deployed)
+
+
+def url_problems(ctx: CheckContext, sources: dict) -> Iterator[Problem]:
+    """Each source's URL: a versioned Spark page inside the source's range, and a page no other source has."""
+    first_by_page: dict[str, tuple[str, str]] = {}
+    for need_id, need in sorted(sources.items(), key=lambda item: (item[1]["docname"], item[1].get("lineno") or 0)):
+        where, url = ctx.need_location(need_id), need.get("url") or ""
+        if not is_versioned_spark_doc(url):
+            message = (
+                f"'{need_id}' URL is the unversioned Spark documentation ('/docs/{spark_doc_version(url)}'): "
+                f"register the page of the release the source speaks for (/docs/<version>/...): {url}"
+            )
+            yield Problem("register", message, where)
+        version = spark_doc_version(url) or ""
+        if SPARK_VERSION.match(version) and not covers(need, {"Spark": tuple(int(p) for p in version.split("."))}):
+            message = (
+                f"'{need_id}' URL is the Spark {version} documentation, outside its range "
+                f"{need.get('runtime_min')} - {need.get('runtime_max') or 'newer'}"
+            )
+            yield Problem("register", message, where)
+        page = canonical_url(url)
+        if page in first_by_page:
+            first_id, first_url = first_by_page[page]
+            same = "" if first_url == url else f" ({url} and {first_url} are the same page)"
+            yield Problem("register", f"'{need_id}' repeats the URL of '{first_id}': {url}{same}", where)
+        first_by_page.setdefault(page, (need_id, url))
 
 
 def coverage_problems(ctx: CheckContext, need_id: str, need: dict, sources: dict, deployed: list) -> Iterator[Problem]:

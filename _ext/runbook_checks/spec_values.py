@@ -7,9 +7,14 @@ parsing (the role is also accepted as written). `{spec}` renders the value and t
 against the job as each target (dev, prod) deploys it, overrides and variables resolved.
 `{notspec}` (`<span data-notspec>`) marks a figure that is not the spec's (an engine default,
 another product's version) and renders it as it is. Any other worker, core, vCPU, partition,
-millisecond, node type, engine or Spark version figure in the runbook's prose fails the build, so a
-value cannot drift from the spec unnoticed. Titles (headings and need titles) cannot hold
-a role, so each figure in a title must equal a spec value of its kind for every target. Left out: the
+millisecond, node type, engine or Spark version figure, job permission level (`CAN_MANAGE_RUN`), count of
+health rules, `UNPAUSED` or `/Volumes/` path in the runbook's prose fails the build, so a value cannot
+drift from the spec unnoticed. Besides the job cluster and task, the facts (`facts`, `production_facts`)
+cover the job's notifications (events, destinations), its health rules, its mode (continuous), its
+checkpoint folder and storage, and what the production target deploys: the group permission on the job
+(level and group), the continuous trigger's pause status and the checkpoint root. Titles (headings
+and need titles) cannot hold a role, so each figure in a title must equal a spec value of its kind for
+every target. Left out: the
 YAML snippet and the identity table (spec_consistency.py compares them), the Photon Note's fixed
 sentences (structure.py), and Source Mapping (generated).
 """
@@ -22,21 +27,35 @@ from typing import Any
 
 from docutils import nodes
 
-from bundle_spec import NODE_VCPUS, SpecError, first_task, job_cluster
+from bundle_spec import NODE_VCPUS, BundleSpec, SpecError, first_task, job_cluster, substitute
 
 from .context import CheckContext, Problem
 from .doctree_utils import ancestors, find_section, nearest_line
 from .model import QUOTED_FIGURE_CLASSES, Sections, task_parameter
 from .nodes import not_spec, spec_value
+from .text_lines import file_lines, line_of
 
 # What the prose may call a spec value; the code-like ones render as inline code.
-CODE_LIKE = {"node_type", "trigger", "spark_version", "engine"}
+CODE_LIKE = {
+    "node_type",
+    "trigger",
+    "spark_version",
+    "engine",
+    "operators_permission",
+    "operators_group",
+    "prod_pause_status",
+    "prod_checkpoint_root",
+    "checkpoint_folder",
+}
 UNBOUND = re.compile(
     r"\b\d+(?:-\d+)?\s+(?:x\s+)?(?:workers?|worker cores|cores|vCPUs?|partitions)\b"
     r"|\b\d+\s*(?:ms|milliseconds?)\b|num_workers:\s*\d+|\bSpark \d+\.\d+(?:\.\d+)?"
     r"|\b[a-z]\d[a-z]?\.\d*x?large\b|\b(?:STANDARD|PHOTON)\b"
     r"|\b\d+\s+(?:records|trigger\s+intervals|s\s+of\s+backlog)\b"
     r"|\.partitions[\"']?\s*[:=]\s*[\"']?\d+"  # a partition count inside a config line in inline code
+    # A job permission level, a count of health rules, the continuous trigger's state, a checkpoint path.
+    r"|\bCAN_(?:MANAGE_RUN|VIEW)\b|\b(?:no|one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?health\s+rules?\b"
+    r"|\bUNPAUSED\b|/Volumes/[\w/.-]*[\w-]"
 )
 # Which spec values a figure in a title may stand for, by the words around it.
 TITLE_KINDS = (
@@ -80,6 +99,7 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
     backlog_s = health.get("STREAMING_BACKLOG_SECONDS", "")
     trigger_ms = trigger.removesuffix(" milliseconds") if trigger.endswith(" milliseconds") else ""
     spark = config.runbook_runtime_spark.get(runtime, "")
+    checkpoint = task_parameter(task, "--checkpoint-location") or ""
     return {
         "workers": str(workers),
         "node_type": node_type,
@@ -106,6 +126,89 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
         "backlog_trigger_intervals": (
             f"{float(backlog_s) * 1000 / float(trigger_ms):g}" if backlog_s and trigger_ms else ""
         ),
+        # How many health rules, notification events and destinations the job has, as the prose says them.
+        "health_rules": count_word(len((job.get("health") or {}).get("rules") or [])),
+        "notifications": notification_events(job),
+        "notification_destinations": count_word(len(notification_destinations(job))),
+        # How the job runs (a `continuous` block, a `schedule`, a `trigger`), and where its checkpoint lives.
+        "job_mode": job_mode(job),
+        "checkpoint_folder": checkpoint.rstrip("/").rsplit("/", 1)[-1] if checkpoint else "",
+        "checkpoint_storage": "Unity Catalog volume"
+        if checkpoint.startswith("/Volumes/")
+        else checkpoint.split("/")[0],
+    }
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# The job's notification events, as the prose names them (the settings' keys, in the order listed here).
+EVENTS = {
+    "on_start": "start",
+    "on_success": "success",
+    "on_failure": "failure",
+    "on_duration_warning_threshold_exceeded": "duration warning",
+    "on_streaming_backlog_exceeded": "streaming-backlog",
+}
+NOTIFICATION_KINDS = ("email_notifications", "webhook_notifications")
+
+
+def count_word(count: int) -> str:
+    """A small count as the prose writes it: 'two'; 11 and more as digits."""
+    return NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+
+
+def notification_events(job: dict[str, Any]) -> str:
+    """'failure and streaming-backlog': the events any of the job's notifications (email, webhook) fire on."""
+    fired = {event for kind in NOTIFICATION_KINDS for event, to in (job.get(kind) or {}).items() if to}
+    names = [name for event, name in EVENTS.items() if event in fired] + sorted(fired - set(EVENTS))
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def notification_destinations(job: dict[str, Any]) -> set[str]:
+    """The distinct addresses and destination IDs the job's notifications go to."""
+    found = set()
+    for kind in NOTIFICATION_KINDS:
+        for targets in (job.get(kind) or {}).values():
+            for target in targets or []:
+                found.add(str(target.get("id") if isinstance(target, dict) else target))
+    return found
+
+
+def job_mode(job: dict[str, Any]) -> str:
+    for key, mode in (("continuous", "continuous"), ("schedule", "scheduled"), ("trigger", "triggered")):
+        if job.get(key):
+            return mode
+    return "manual"
+
+
+def production_facts(bundle: BundleSpec, job_key: str) -> dict[str, str]:
+    """What the production target (`mode: production`) deploys and the prose states as prod's: the group
+    permission on the job (level and group), the continuous trigger's pause status, the checkpoint root.
+    The same in every target's facts, as the prose says them of prod wherever it stands."""
+    targets = bundle.bundle.get("targets") or {}
+    prod = [name for name, target in sorted(targets.items()) if (target or {}).get("mode") == "production"]
+    if len(prod) != 1:
+        return {key: "" for key in PRODUCTION_KEYS}
+    target = prod[0]
+    permissions = substitute(targets[target].get("permissions") or [], bundle.references(target))
+    groups = [entry for entry in permissions if entry.get("group_name")]
+    job = bundle.resolved_job(job_key, target)
+    checkpoint = task_parameter(first_task(job), "--checkpoint-location") or ""
+    return {
+        "operators_permission": "; ".join(str(entry.get("level", "")) for entry in groups),
+        "operators_group": "; ".join(str(entry["group_name"]) for entry in groups),
+        "prod_pause_status": str((job.get("continuous") or {}).get("pause_status", "")),
+        "prod_checkpoint_root": checkpoint.rstrip("/").rsplit("/", 1)[0] if "/" in checkpoint else "",
+    }
+
+
+PRODUCTION_KEYS = ("operators_permission", "operators_group", "prod_pause_status", "prod_checkpoint_root")
+
+
+def deployed_facts(bundle: BundleSpec, job_key: str, config: Any) -> dict[str, dict[str, str]]:
+    """target -> every spec fact as that target deploys it (the production facts in each)."""
+    production = production_facts(bundle, job_key)
+    return {
+        target: {**facts(bundle.resolved_job(job_key, target), config), **production} for target in bundle.targets()
     }
 
 
@@ -142,15 +245,16 @@ def unbound_paragraphs(ctx: CheckContext) -> Iterator[tuple[str, nodes.paragraph
 def check(ctx: CheckContext) -> Iterator[Problem]:
     spec_file = ctx.config.runbook_job_spec_file
     try:
-        keys = ctx.governed_jobs()
-        deployed = {
-            target: facts(ctx.bundle.resolved_job(keys[0], target), ctx.config) for target in ctx.bundle.targets()
-        }
+        deployed = deployed_facts(ctx.bundle, ctx.governed_jobs()[0], ctx.config)
     except (SpecError, IndexError):
         return  # the spec rule reports an unreadable or missing job
     known = sorted(next(iter(deployed.values()), {}))
+    lines = file_lines(ctx.doc_path(ctx.docname))
+    seen: dict[tuple, int] = {}
     for node in ctx.runbook.findall(spec_value):
-        where, key, written = (ctx.docname, node.line), node["key"], node["written"]
+        key, written = node["key"], node["written"]
+        nth = seen[(node.line, key, written)] = seen.get((node.line, key, written), -1) + 1
+        where = (ctx.docname, value_line(lines, node.line, key, written, nth))
         if key not in known:
             yield Problem("spec", f"{{spec}}`{key}` is not a spec value; known: {', '.join(known)}", where)
             continue
@@ -165,12 +269,32 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 '<span data-spec="key">value</span> (keys: spec_values.facts), '
                 "or <span data-notspec>...</span> for a figure that is not the spec's"
             )
-            yield Problem("spec", message, (ctx.docname, nearest_line(paragraph)))
+            start = nearest_line(paragraph)
+            first_line = match.group(0).split("\n")[0].strip()
+            line = line_of(lines, first_line, start or 1, limit=PARAGRAPH_LINES) if first_line else None
+            yield Problem("spec", message, (ctx.docname, line or start))
     for title, where in titles(ctx):
         for match in UNBOUND.finditer(title):
             message = title_mismatch(match.group(0), deployed)
             if message:
                 yield Problem("spec", f"title '{title}': {message}", where)
+
+
+# How far below its paragraph's first line (which MyST gives every role in it) a value is looked for.
+PARAGRAPH_LINES = 60
+
+
+def value_line(lines: list[str], start: int | None, key: str, written: str, nth: int) -> int | None:
+    """The line of the `nth` spec value `key=written` of a paragraph that starts at `start`: MyST gives a
+    role its paragraph's first line, a finding names the line the value is written on."""
+    needles = (f'<span data-spec="{key}">{written}</span>', f"{{spec}}`{key}={written}`")
+    found = [
+        number
+        for number in range(start or 1, min(len(lines), (start or 1) + PARAGRAPH_LINES) + 1)
+        for needle in needles
+        for _ in range(lines[number - 1].count(needle))
+    ]
+    return found[nth] if nth < len(found) else start
 
 
 def titles(ctx: CheckContext) -> Iterator[tuple[str, Any]]:

@@ -17,6 +17,7 @@ from runbook_checks.evidence_results import load, summarize, written_by
 def quick_results(smoke_runs) -> Path:
     return smoke_runs["job_latency"].result()
 
+
 @pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity"])
 def test_quick_run_writes_results_of_the_schema_with_provenance(quick_results: Path, benchmark: str) -> None:
     document = load(quick_results / f"{benchmark}.json")

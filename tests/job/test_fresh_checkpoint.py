@@ -270,6 +270,8 @@ def test_owner_prints_the_starting_point_from_the_old_checkpoint(tmp_path, capsy
     assert job.main(["--print-reset-starting-point", "--checkpoint-location", str(tmp_path / "never-set")]) == 0
     printed = capsys.readouterr()
     assert printed.out == "" and printed.err == job.NO_STARTING_POINT + "\n"
+
+
 def test_the_sink_reads_its_output_back_only_for_batches_that_can_overlap_an_earlier_query() -> None:
     assert not job.may_hold_earlier_pairs(5, None)  # the output was empty when the query started
     assert job.may_hold_earlier_pairs(5, 5) and job.may_hold_earlier_pairs(4, 5)

@@ -19,6 +19,8 @@ LAYERS = {
         "structure",
         "citations",
         "register",
+        "applies_to",
+        "prose_links",
         "inference_marks",
         "inline_cites",
         "pinpoints",
@@ -55,6 +57,7 @@ LAYERS = {
         "gfm_source",
         "claim_fingerprints",
         "claim_reviews",
+        "source_model",
     },
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
     "plugin": {"spelling_filters"},

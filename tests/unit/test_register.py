@@ -11,6 +11,26 @@ from runbook_checks.register import at_least, at_most, covers, parse_runtime
 from unit.fakes import JOB_FILE, context, need, source, tiny_bundle
 
 SPARK_CONF_URL = "https://spark.apache.org/docs/4.1.1/configuration.html"
+ROCKSDB_URL = "https://docs.databricks.com/aws/en/structured-streaming/rocksdb-state-store"
+# (how, the URL registered first, the same page registered again)
+SAME_PAGE_TWICE = [
+    ("a trailing slash", ROCKSDB_URL, ROCKSDB_URL + "/"),
+    ("a #fragment", SPARK_CONF_URL, SPARK_CONF_URL + "#runtime-sql-configuration"),
+    ("a ?query", ROCKSDB_URL, ROCKSDB_URL + "?language=Python"),
+    ("letter case", ROCKSDB_URL, ROCKSDB_URL.replace("rocksdb-state-store", "RocksDB-State-Store")),
+    (
+        "a legacy unprefixed .html path",
+        ROCKSDB_URL,
+        "https://docs.databricks.com/structured-streaming/rocksdb-state-store.html",
+    ),
+    ("a legacy /en/ path", ROCKSDB_URL, "https://docs.databricks.com/en/structured-streaming/rocksdb-state-store.html"),
+    ("a host in capitals and www", SPARK_CONF_URL, SPARK_CONF_URL.replace("spark.apache.org", "WWW.Spark.Apache.org")),
+]
+UNVERSIONED_SPARK = [
+    ("latest", "https://spark.apache.org/docs/latest/configuration.html"),
+    ("preview", "https://spark.apache.org/docs/preview/streaming/apis-on-dataframes-and-datasets.html"),
+    ("the docs root", "https://spark.apache.org/docs/"),
+]
 
 
 def test_parse_runtime() -> None:
@@ -59,11 +79,39 @@ def test_consistent_register_passes(tmp_path: Path) -> None:
             ("'SRC_CONF' repeats the URL of 'SRC_A'",),
             id="the same URL registered twice",
         ),
+        *[
+            pytest.param(
+                {"SRC_A": source("SRC_A", first, 3), "SRC_CONF": source("SRC_CONF", again, 7)},
+                ("'SRC_CONF' repeats the URL of 'SRC_A'", f"({again} and {first} are the same page)"),
+                id=f"the same page registered twice through {how}",
+            )
+            for how, first, again in SAME_PAGE_TWICE
+        ],
+        *[
+            pytest.param(
+                {"SRC_CONF": source("SRC_CONF", url, 7, runtime_min="Spark 4.1")},
+                ("'SRC_CONF' URL is the unversioned Spark documentation", url),
+                id=f"unversioned Spark doc URL ({how})",
+            )
+            for how, url in UNVERSIONED_SPARK
+        ],
     ],
 )
 def test_register_problem_at_the_source(tmp_path: Path, needs: dict, fragments: tuple[str, ...]) -> None:
     problem = only(problems(tmp_path, needs), *fragments)
     assert problem.location[1] == 7
+
+
+def test_pages_that_differ_are_not_the_same_page(tmp_path: Path) -> None:
+    """Other clouds' pages, other Spark releases and another path are other pages: no finding."""
+    needs = {
+        "SRC_A": source("SRC_A", ROCKSDB_URL, 3),
+        "SRC_GCP": source("SRC_GCP", ROCKSDB_URL.replace("/aws/en/", "/gcp/en/"), 5),
+        "SRC_TRIG": source("SRC_TRIG", ROCKSDB_URL.replace("rocksdb-state-store", "triggers"), 6),
+        "SRC_CONF": source("SRC_CONF", SPARK_CONF_URL, 7, runtime_min="Spark 4.1"),
+        "SRC_OLD": source("SRC_OLD", SPARK_CONF_URL.replace("4.1.1", "3.5.0"), 8, runtime_min="Spark 3.5"),
+    }
+    assert problems(tmp_path, needs) == []
 
 
 def test_publisher_and_register_page_are_left_to_the_schema(tmp_path: Path) -> None:

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pytest
 from docutils import nodes
-from runbook_checks.spec_values import UNBOUND, facts, title_mismatch
+from runbook_checks.spec_values import (
+    UNBOUND,
+    count_word,
+    deployed_facts,
+    facts,
+    job_mode,
+    notification_destinations,
+    notification_events,
+    title_mismatch,
+    value_line,
+)
 
 from bundle_spec import load_bundle
 from unit.fakes import config, tiny_bundle
@@ -54,6 +64,12 @@ def test_a_prod_variable_changes_prod_only(tmp_path: Path) -> None:
         ),
         pytest.param("Runs Spark 4.1 on c5.xlarge with STANDARD.", "Spark 4.1", id="a Spark version in prose"),
         pytest.param("Trigger every 500 ms.", "500 ms", id="milliseconds in prose"),
+        pytest.param("Operators hold `CAN_MANAGE_RUN`.", "CAN_MANAGE_RUN", id="a permission level in prose"),
+        pytest.param("The job's two backlog health rules.", "two backlog health rules", id="a count of health rules"),
+        pytest.param("Prod sets it to `UNPAUSED`.", "UNPAUSED", id="the pause status in prose"),
+        pytest.param(
+            "Under /Volumes/main/streaming/checkpoints.", "/Volumes/main/streaming/checkpoints", id="a volume path"
+        ),
     ],
 )
 def test_unbound_figures_are_found(prose: str, figure: str) -> None:
@@ -97,3 +113,51 @@ def test_a_quoted_benchmark_figure_is_bound_but_a_typed_one_is_not() -> None:
     )
     texts = [text for text, _ in unbound_paragraphs(context(doctrees={"runbook": doc}))]
     assert [m.group(0) for text in texts for m in UNBOUND.finditer(text)] == ["500 ms"]
+
+
+def test_notification_and_mode_facts() -> None:
+    job = {
+        "continuous": {"pause_status": "PAUSED"},
+        "webhook_notifications": {"on_streaming_backlog_exceeded": [{"id": "d1"}], "on_failure": [{"id": "d1"}]},
+        "email_notifications": {"on_start": ["oncall-list"], "on_success": []},
+    }
+    assert notification_events(job) == "start, failure and streaming-backlog"
+    assert notification_events({"webhook_notifications": {"on_failure": [{"id": "d"}]}}) == "failure"
+    assert notification_destinations(job) == {"d1", "oncall-list"}
+    assert (job_mode(job), job_mode({"schedule": {"x": 1}}), job_mode({})) == ("continuous", "scheduled", "manual")
+    assert (count_word(0), count_word(2), count_word(10), count_word(11)) == ("no", "two", "ten", "11")
+
+
+PRODUCTION = """    mode: production
+    permissions:
+      - group_name: ops
+        level: CAN_MANAGE_RUN
+      - user_name: someone
+        level: CAN_VIEW
+    variables:
+      workers: 2"""
+
+
+def test_production_facts_are_the_same_in_every_target(tmp_path: Path) -> None:
+    bundle = load_bundle(tiny_bundle(tmp_path, prod=PRODUCTION))
+    conf = config(runbook_scale_to_workers=4, runbook_runtime_spark={"18": "4.1.0"})
+    values = deployed_facts(bundle, "tiny_job", conf)
+    for target in ("dev", "prod"):
+        assert (values[target]["operators_permission"], values[target]["operators_group"]) == ("CAN_MANAGE_RUN", "ops")
+        assert (values[target]["job_mode"], values[target]["health_rules"]) == ("manual", "no")
+
+
+def test_no_production_target_gives_no_production_facts(tmp_path: Path) -> None:
+    bundle = load_bundle(tiny_bundle(tmp_path))
+    conf = config(runbook_scale_to_workers=4, runbook_runtime_spark={"18": "4.1.0"})
+    assert deployed_facts(bundle, "tiny_job", conf)["prod"]["operators_permission"] == ""
+
+
+def test_a_finding_names_the_line_the_value_is_written_on() -> None:
+    lines = [
+        "A paragraph that starts here,",
+        'holds <span data-spec="workers">2</span> workers and',
+        'again <span data-spec="workers">2</span> and {spec}`workers=2` on one line.',
+    ]
+    assert [value_line(lines, 1, "workers", "2", nth) for nth in range(3)] == [2, 3, 3]
+    assert value_line(lines, 1, "workers", "3", 0) == 1  # not written as given: the paragraph's line
