@@ -152,8 +152,8 @@ class Collector:
     def provenance(self, result: str) -> str:
         path = self.root / RESULTS_FOLDER / f"{result}.json"
         try:
-            block = json.loads(path.read_text(encoding="utf-8")).get("provenance")
-        except (OSError, ValueError):
+            block = load_once(path).get("provenance")
+        except (OSError, ResultError):
             return "(unreadable)"
         return "sha256:" + digest(json.dumps(block, sort_keys=True))
 

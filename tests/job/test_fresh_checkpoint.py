@@ -21,8 +21,9 @@ from job_inputs import T0, json_config, write_events
 
 from template_domain.template_source.staging import low_latency_stream_join_simple_job as job
 
-FILES, PAIRS_PER_FILE = 12, 5
-FIRST_RUN_FILES = 6  # f00-f05 exist when the old query runs; f06-f11 arrive during the reset
+FILES, PAIRS_PER_FILE = 8, 5
+FIRST_RUN_FILES = 4  # f00-f03 exist when the old query runs; f04-f07 arrive during the reset
+LATE_FROM = 5  # a starting point at file f05: the pairs of f00-f04 are lost
 
 
 def write_files(landing: dict[str, Path], indexes: range, first_written: float) -> None:
@@ -59,7 +60,7 @@ def test_new_checkpoint_with_an_early_starting_point_writes_each_pair_once(
     assert sum(written_order_ids(spark, landing["output"]).values()) == FIRST_RUN_FILES * PAIRS_PER_FILE
 
     write_files(landing, range(FIRST_RUN_FILES, FILES), first_written)
-    overlap_from = FIRST_RUN_FILES - 2  # start two files before the old query's end: re-read f04, f05
+    overlap_from = FIRST_RUN_FILES - 2  # start two files before the old query's end: re-read f02, f03
     # One file per batch: the sink checks the overlap's batches and then stops reading its output back.
     reset = json_config(
         landing,
@@ -83,11 +84,12 @@ def test_a_late_starting_point_loses_the_pairs_before_it(spark, landing, tmp_pat
     late = json_config(
         landing,
         trigger_interval="available-now",
-        left_starting_timestamp=starting_at(first_written + 8),
-        right_starting_timestamp=starting_at(first_written + 8),
+        left_starting_timestamp=starting_at(first_written + LATE_FROM),
+        right_starting_timestamp=starting_at(first_written + LATE_FROM),
     )
     run_to_end(spark, late)
-    assert set(written_order_ids(spark, landing["output"])) == set(range(8 * PAIRS_PER_FILE, FILES * PAIRS_PER_FILE))
+    kept = set(range(LATE_FROM * PAIRS_PER_FILE, FILES * PAIRS_PER_FILE))
+    assert set(written_order_ids(spark, landing["output"])) == kept
 
 
 def test_sink_skips_pairs_it_already_holds_when_a_batch_is_replayed(spark, landing, tmp_path) -> None:
