@@ -5,6 +5,7 @@ They need the Debian `chromium` package, which scripts/system-packages.sh instal
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,16 @@ SCREENSHOTS = REPO_ROOT / "_build" / "screenshots"
 
 @pytest.fixture(scope="session")
 def site() -> Path:
-    return build_html(REPO_ROOT / "_build" / "html")
+    """The built site. Each xdist worker asks for it; a lock lets one build at a time (the second finds the
+    site current), since two Sphinx builds into one folder race on its files."""
+    out = REPO_ROOT / "_build" / "html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with (out.parent / "browser-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return build_html(out)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
