@@ -81,25 +81,23 @@ class Project:
         completed = subprocess.run(command, capture_output=True, text=True, env=env, cwd=self.root, check=False)
         return BuildResult(completed.returncode, completed.stdout + completed.stderr)
 
-    def write_mapping(self) -> subprocess.CompletedProcess:
-        """What an editor runs after changing needs (tox -e mapping): regenerate the Markdown table."""
+    def run_tool(self, script: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+        """One of tools/ on this copy (`--root`), with the extension and the bundle model on its path."""
         return subprocess.run(
-            [sys.executable, str(REPO_ROOT / "tools" / "write_mapping.py"), "--root", str(self.root)],
+            [sys.executable, str(REPO_ROOT / "tools" / script), "--root", str(self.root)],
             capture_output=True,
             text=True,
             check=False,
-            env={"PYTHONPATH": TOOL_PATH, "PATH": ""},
+            env={**env, "PYTHONPATH": TOOL_PATH},
         )
+
+    def write_mapping(self) -> subprocess.CompletedProcess:
+        """What an editor runs after changing needs (tox -e mapping): regenerate the Markdown table."""
+        return self.run_tool("write_mapping.py", {"PATH": ""})
 
     def sync(self) -> subprocess.CompletedProcess:
         """What an editor runs after changing the spec, the results or an assumption (tox -e sync)."""
-        return subprocess.run(
-            [sys.executable, str(REPO_ROOT / "tools" / "sync_runbook.py"), "--root", str(self.root)],
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "PYTHONPATH": TOOL_PATH},
-        )
+        return self.run_tool("sync_runbook.py", dict(os.environ))
 
 
 def copy_project(root: Path) -> Project:

@@ -29,6 +29,7 @@ from .evidence_relations import COMPARE, RelationError, evaluate, holds, names
 from .evidence_results import RESULTS_FOLDER, ResultError, figures
 from .model import ASSUMED, QUOTED_FIGURE_CLASSES, assumed_figures
 from .result_cache import load_once
+from .text_lines import file_lines, line_of
 
 logger = logging.getLogger(__name__)
 
@@ -98,14 +99,11 @@ class BenchRole(SphinxRole):
     def source_line(self) -> int:  # shared with AssumedRole
         """The role's own line: MyST gives the paragraph's first line, so look for the role from there
         (as a role, or as the GitHub-readable span gfm_source.py turns into it)."""
-        path = self.env.doc2path(self.env.docname)
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = file_lines(self.env.doc2path(self.env.docname))
         target = split_written(self.text)[1]
         wanted = (f"`{self.text}`", f'data-{self.name}="{target}"')
-        for number in range(max(self.lineno, 1), len(lines) + 1):
-            if any(form in lines[number - 1] for form in wanted):
-                return number
-        return self.lineno
+        found = [line_of(lines, form, self.lineno) for form in wanted]
+        return min((number for number in found if number is not None), default=self.lineno)
 
     def warn(self, message: str) -> None:
         """A `runbook.evidence` warning at the role's own line, like every other evidence finding."""

@@ -46,7 +46,7 @@ class SmokeRun:
 
     def start(self) -> None:
         self.folder.mkdir(parents=True)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "src"), TOOL_PATH])}
+        env = {**os.environ, "PYTHONPATH": TOOL_PATH}
         process = subprocess.Popen(
             wrapped(SCRIPTS[self.folder.name], self.out), env=env, start_new_session=True, stdout=subprocess.DEVNULL
         )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from docs_project import REPO_ROOT
 from runbook_checks.evidence import check_result_file
-from runbook_checks.evidence_results import batch_end, load, summarize
+from runbook_checks.evidence_results import load, span_figures, summarize
 from runbook_checks.model import policy_values
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
@@ -59,7 +59,7 @@ def test_quick_soak_summary_is_the_raw_samples_summary(soak_result: Path) -> Non
     # outlast a minute of the 2-minute smoke run); at least one minute has one.
     (run,) = document["runs"]
     for minute in range(1, QUICK_MINUTES + 1):
-        ended = [b for b in run["batches"] if b["rows"] > 0 and (minute - 1) * 60_000 <= batch_end(b) < minute * 60_000]
+        ended = span_figures(run["batches"], (minute - 1) * 60_000, minute * 60_000)["batches"]
         assert (f"minute_{minute:02d}.trigger_ms.p50" in summary) == bool(ended), minute
     assert any(f"minute_{minute:02d}.trigger_ms.p50" in summary for minute in range(1, QUICK_MINUTES + 1))
     both_spans = "baseline.trigger_ms.p50" in summary and "final.trigger_ms.p50" in summary

@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from docs_project import REPO_ROOT
+from docs_project import REPO_ROOT, TOOL_PATH
 from job_inputs import write_events
 
 from template_domain.template_source.staging import local_runner
@@ -18,7 +18,7 @@ from template_domain.template_source.staging import low_latency_stream_join_simp
 
 RUNNER = Path(local_runner.__file__)
 # The runner imports the job package and the shared bundle loader, as tox's PYTHONPATH provides.
-RUNNER_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(str(REPO_ROOT / part) for part in ("src", "_ext"))}
+RUNNER_ENV = {**os.environ, "PYTHONPATH": TOOL_PATH}
 FILES = 6
 PAIRS_PER_FILE = 5
 
