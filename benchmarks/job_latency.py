@@ -9,8 +9,11 @@ a steady rate; the real job functions run on embedded Spark, configured from the
   not sustained.
 - Progress cost: the runbook settings without and with the job's progress listener and progress table
   writer, interleaved in each repetition set, as the latency sets are.
+- Levers: the runbook settings against one lever at a time that cuts a batch's fixed cost (join state
+  format 3, a plain-append sink, RocksDB's row count off) and against the levers combined (the floor),
+  interleaved in repetition sets as the latency sets are.
 
-Writes benchmarks/results/job_latency.json, job_capacity.json and progress_cost.json (provenance, raw per-batch
+Writes benchmarks/results/job_latency.json, job_capacity.json, progress_cost.json and job_levers.json (provenance, raw per-batch
 samples, summary) and a plot for each. `--quick` is a smoke run of the whole pipeline on tiny settings.
 """
 
@@ -35,6 +38,7 @@ from provenance import provenance  # noqa: E402
 from runbook_checks.evidence_results import BACKLOG_LIMIT_S, SUSTAINED_SHARE  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
+JOIN_FORMAT = "spark.sql.streaming.join.stateFormatVersion"  # internal setting; Spark's default 2
 HDFS_PROVIDER = "org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider"
 CHANGELOG = "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled"
 NO_DATA = "spark.sql.streaming.noDataMicroBatches.enabled"
@@ -55,6 +59,15 @@ class Plan:
     latency_configs: tuple[str, ...] = ()  # empty: all but the progress-cost pair's second
     progress_configs: tuple[str, ...] = ("runbook", "progress-table")
     progress_repetitions: int = 5  # a cost of a few percent needs more pairs than the latency sets
+    lever_configs: tuple[str, ...] = (
+        "runbook",
+        "join-state-v3",
+        "sink-plain-append",
+        "rocksdb-row-count-off",
+        "floor-v3-plain-append",
+        "floor-v3-plain-append-1-partition",
+    )
+    lever_repetitions: int = 3
     capacity_rates: tuple[int, ...] = (50, 200, 1000, 2000, 5000, 10000, 20000)
     capacity_configs: tuple[str, ...] = ("runbook", "spark-defaults", "partitions-2x")
     capacity_warmup_s: float = 6.0
@@ -73,6 +86,8 @@ QUICK = Plan(
     capacity_warmup_s=2.0,
     capacity_window_s=3.0,
     progress_repetitions=2,
+    lever_configs=("runbook", "join-state-v3", "sink-plain-append"),
+    lever_repetitions=2,
     jvm_warmup=False,
 )
 
@@ -81,13 +96,19 @@ def variants() -> list[Variant]:
     conf, _, trigger = runbook_settings()
     # Every variant sets every key any variant changes (Spark's default where the runbook is silent),
     # so no setting leaks from one run into the next in a shared session.
-    conf = {ROW_COUNT: "true"} | conf
+    conf = {ROW_COUNT: "true", JOIN_FORMAT: "2"} | conf
 
     def vary(
-        name: str, changed: str, changes: dict[str, str] | None = None, other_trigger: str = "", record: bool = False
+        name: str,
+        changed: str,
+        changes: dict[str, str] | None = None,
+        other_trigger: str = "",
+        record: bool = False,
+        sink: str = "job",
+        group: str = "variation",
     ) -> Variant:
-        """The runbook configuration with exactly one setting changed."""
-        return Variant(name, "variation", conf | (changes or {}), other_trigger or trigger, changed, record)
+        """The runbook configuration with exactly one setting changed (a lever: the levers named)."""
+        return Variant(name, group, conf | (changes or {}), other_trigger or trigger, changed, record, sink)
 
     partitions = int(conf[PARTITIONS])
     return [
@@ -95,7 +116,14 @@ def variants() -> list[Variant]:
         Variant(
             "spark-defaults",
             "defaults",
-            {PARTITIONS: "200", PROVIDER: HDFS_PROVIDER, NO_DATA: "true", CHANGELOG: "false", ROW_COUNT: "true"},
+            {
+                PARTITIONS: "200",
+                PROVIDER: HDFS_PROVIDER,
+                NO_DATA: "true",
+                CHANGELOG: "false",
+                ROW_COUNT: "true",
+                JOIN_FORMAT: "2",
+            },
             "default",
             "200 partitions, HDFS-backed state store, empty batches on, default trigger",
         ),
@@ -109,6 +137,23 @@ def variants() -> list[Variant]:
         vary("default-trigger", "default trigger (ProcessingTime(0))", other_trigger="default"),
         vary("trigger-1s", "processing-time trigger 1 second", other_trigger="1 second"),
         vary("progress-table", "progress listener and progress table writer attached", record=True),
+        # Levers on a batch's fixed cost (issue 20): one at a time, then combined for the floor.
+        vary("join-state-v3", "join state format 3 (internal setting)", {JOIN_FORMAT: "3"}, group="lever"),
+        vary("sink-plain-append", "sink: plain append, no read-back", sink="plain-append", group="lever"),
+        vary(
+            "floor-v3-plain-append",
+            "join state format 3 and plain-append sink",
+            {JOIN_FORMAT: "3"},
+            sink="plain-append",
+            group="lever",
+        ),
+        vary(
+            "floor-v3-plain-append-1-partition",
+            "join state format 3, plain-append sink, 1 shuffle partition",
+            {JOIN_FORMAT: "3", PARTITIONS: "1"},
+            sink="plain-append",
+            group="lever",
+        ),
     ]
 
 
@@ -121,8 +166,8 @@ def worker(kind: str, plan: Plan, repetition: int, result: Path) -> None:
     try:
         if plan.jvm_warmup:  # JIT and class loading slow the first query in a JVM: one discarded run
             measure(spark, by_name["runbook"], plan.latency_rate, plan.warmup_s, plan.warmup_s, work, 1.0)
-        if kind in ("latency", "progress"):
-            names = latency_names(plan, by_name) if kind == "latency" else list(plan.progress_configs)
+        if kind in SET_PARTS:
+            names = latency_names(plan, by_name) if kind == "latency" else list(getattr(plan, SET_PARTS[kind]))
             shift = repetition % len(names)  # rotate the order per set: no configuration always runs first
             for name in names[shift:] + names[:shift]:
                 print(f"  set {repetition}: {name}", flush=True)
@@ -145,10 +190,14 @@ def worker(kind: str, plan: Plan, repetition: int, result: Path) -> None:
     result.write_text(json.dumps(runs), encoding="utf-8")
 
 
+# Parts measured as interleaved repetition sets: the Plan field naming each one's configurations.
+SET_PARTS = {"latency": "latency_configs", "progress": "progress_configs", "levers": "lever_configs"}
+
+
 def latency_names(plan: Plan, by_name: dict[str, Variant]) -> list[str]:
     if plan.latency_configs:
         return [n for n in by_name if n in plan.latency_configs]
-    return [n for n, v in by_name.items() if not v.record_progress]
+    return [n for n, v in by_name.items() if not v.record_progress and v.group != "lever"]
 
 
 def summarize_one(run: dict, variant: Variant) -> dict:
@@ -169,10 +218,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smoke run on tiny settings (under 3 minutes)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="result folder (default benchmarks/results)")
     parser.add_argument(
-        "--part", choices=("all", "latency", "capacity", "progress"), default="all", help="what to measure"
+        "--part", choices=("all", "latency", "capacity", "progress", "levers"), default="all", help="what to measure"
     )
     parser.add_argument("--replot", action="store_true", help="only redraw the plots from the result files")
-    parser.add_argument("--worker", choices=("latency", "capacity", "progress"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("latency", "capacity", *SET_PARTS), help=argparse.SUPPRESS)
     parser.add_argument("--repetition", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -210,6 +259,8 @@ def main() -> None:
             repetition_sets("latency", plan.repetitions, latency_names(plan, configs), "job_latency")
         if args.part in ("all", "progress"):
             repetition_sets("progress", plan.progress_repetitions, list(plan.progress_configs), "progress_cost")
+        if args.part in ("all", "levers"):
+            repetition_sets("levers", plan.lever_repetitions, list(plan.lever_configs), "job_levers")
         if args.part in ("all", "capacity"):
             origin = provenance(LOCAL_CORES, args.quick)
             runs = spawn("capacity", "quick" if args.quick else "full", 0, Path(folder))

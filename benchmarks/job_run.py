@@ -43,6 +43,23 @@ class Variant:
     trigger: str
     changed: str = ""
     record_progress: bool = False  # the job's progress listener and progress table writer attached, as deployed
+    sink: str = "job"  # "job": the job's own sink; "plain-append": every batch appended as it is (SINKS)
+
+
+def plain_append(config: job.JobConfig):
+    """The cheapest write there is: the batch appended once, no read-back, no aggregate, no persist.
+
+    A local stand-in for an idempotent Delta write (`txnAppId`/`txnVersion` set to the query's id and
+    batch id), whose version check reads only the table's transaction log; without Delta jars locally,
+    the Parquet append measures the write alone."""
+
+    def write(batch, batch_id: int) -> None:
+        batch.write.mode("append").parquet(config.output)
+
+    return write
+
+
+SINKS = {"job": job.append_new_pairs, "plain-append": plain_append}
 
 
 def started_ms(progress: dict, t0: float) -> int:
@@ -157,7 +174,8 @@ def running(
     query = None
     try:
         with job.monitoring(spark, config) if variant.record_progress else nullcontext():
-            query = job.start_query(job.join_streams(*job.read_sources(spark, config), config), config)
+            joined = job.join_streams(*job.read_sources(spark, config), config)
+            query = job.start_query(joined, config, SINKS[variant.sink](config))
             try:
                 yield config, producer, query, t0
             finally:

@@ -21,9 +21,9 @@ from typing import Any
 from . import text_lines
 
 # benchmark name -> schema version this code reads
-SCHEMAS = {"job_latency": 2, "progress_cost": 2, "job_capacity": 2, "job_soak": 1, "docs_scaling": 1}
+SCHEMAS = {"job_latency": 2, "progress_cost": 2, "job_levers": 1, "job_capacity": 2, "job_soak": 1, "docs_scaling": 1}
 # Results with raw samples and a summary the build recomputes.
-SAMPLED = {"job_latency", "progress_cost", "job_capacity", "job_soak"}
+SAMPLED = {"job_latency", "progress_cost", "job_levers", "job_capacity", "job_soak"}
 RESULTS_FOLDER = "benchmarks/results"
 SUSTAINED_SHARE = 0.9  # processed at least 90% of what was written in the window...
 BACKLOG_LIMIT_S = 5.0  # ...and no more than 5 s of input waiting at the window's end
@@ -179,7 +179,7 @@ def summarize(document: dict) -> dict[str, float]:
         return soak_figures(document)
     triggers = {c["name"]: c["trigger"] for c in document["configurations"]}
     summary: dict[str, float] = {}
-    if document["benchmark"] in ("job_latency", "progress_cost"):  # repetition sets of configurations
+    if document["benchmark"] in ("job_latency", "progress_cost", "job_levers"):  # repetition sets of configurations
         per_config: dict[str, list[dict[str, float]]] = {}
         for run in document["runs"]:
             per_config.setdefault(run["configuration"], []).append(run_figures(run, triggers[run["configuration"]]))
