@@ -13,7 +13,8 @@ a steady rate; the real job functions run on embedded Spark, configured from the
   format 3, a plain-append sink, RocksDB's row count off) and against the levers combined (the floor),
   interleaved in repetition sets as the latency sets are.
 
-Writes benchmarks/results/job_latency.json, job_capacity.json, progress_cost.json and job_levers.json (provenance, raw per-batch
+Writes benchmarks/results/job_latency.json, job_capacity.json, progress_cost.json and job_levers.json
+(provenance, raw per-batch
 samples, summary) and a plot for each. `--quick` is a smoke run of the whole pipeline on tiny settings.
 """
 

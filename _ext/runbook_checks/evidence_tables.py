@@ -184,6 +184,7 @@ def job_soak_rows(document: dict, view: str) -> tuple[list[str], list[list[str]]
 RENDERERS = {
     "job_latency": job_latency_rows,
     "progress_cost": job_latency_rows,  # the same repetition sets, two configurations
+    "job_levers": job_latency_rows,  # the same repetition sets, one lever per configuration
     "job_capacity": job_capacity_rows,
     "job_soak": job_soak_rows,
     "docs_scaling": docs_scaling_rows,
