@@ -87,8 +87,8 @@ QUICK = Plan(
     capacity_warmup_s=2.0,
     capacity_window_s=3.0,
     progress_repetitions=2,
-    lever_configs=("runbook", "join-state-v3", "sink-plain-append"),
-    lever_repetitions=2,
+    lever_configs=("runbook", "join-state-v3", "sink-plain-append"),  # one set; runbook first warms the JVM
+    lever_repetitions=1,
     jvm_warmup=False,
 )
 

@@ -30,7 +30,7 @@ def test_quick_run_writes_results_of_the_schema_with_provenance(quick_results: P
     assert (quick_results / f"{benchmark}.png").stat().st_size > 0
 
 
-@pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity", "progress_cost"])
+@pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity", "progress_cost", "job_levers"])
 def test_summary_is_the_raw_samples_summary(quick_results: Path, benchmark: str) -> None:
     document = load(quick_results / f"{benchmark}.json")
     assert document["summary"] == summarize(document)
@@ -69,3 +69,23 @@ def test_progress_cost_pairs_the_runbook_settings_without_and_with_recording(qui
         sets.setdefault(run["repetition"], []).append(run["configuration"])
     assert all(sorted(names) == ["progress-table", "runbook"] for names in sets.values()), sets
     assert len({tuple(names) for names in sets.values()}) == len(sets) == 2  # rotated order per set
+
+
+def test_levers_change_one_thing_each_and_take_effect(quick_results: Path) -> None:
+    """Each lever differs from the other in its one setting (the join state format, the sink) and keeps the
+    rest of the runbook settings; every run accounts for the pairs written in its window (timing is not
+    asserted: a smoke run's lever may finish no batch in its few seconds)."""
+    document = load(quick_results / "job_levers.json")
+    configs = {c["name"]: c for c in document["configurations"]}
+    v3, plain = configs["join-state-v3"], configs["sink-plain-append"]
+    assert v3["conf"]["spark.sql.streaming.join.stateFormatVersion"] == "3" and v3["sink"] == "job"
+    assert plain["conf"]["spark.sql.streaming.join.stateFormatVersion"] == "2" and plain["sink"] == "plain-append"
+    assert {k: v for k, v in v3["conf"].items() if "join.stateFormatVersion" not in k} == {
+        k: v for k, v in plain["conf"].items() if "join.stateFormatVersion" not in k
+    }
+    runs = {run["configuration"]: run for run in document["runs"]}
+    assert set(runs) == {"runbook", "join-state-v3", "sink-plain-append"}
+    for name, run in runs.items():  # every pair written in the window committed or counted as waiting
+        start, end = run["window_ms"]
+        written = sum(pairs for at, pairs, _ in run["produced"] if start <= at <= end)
+        assert written == sum(n for _, n in run["e2e_ms"]) + sum(n for _, n in run["e2e_censored_ms"]), name

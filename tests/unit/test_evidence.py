@@ -33,7 +33,7 @@ def problems_of(path: Path, pin: tuple[str, str] = PIN) -> list:
     return list(check_result_file(path, document, (pin[0] or document["provenance"]["pyspark"], pin[1])))
 
 
-@pytest.mark.parametrize("name", ["job_latency", "job_capacity", "job_soak", "progress_cost"])
+@pytest.mark.parametrize("name", ["job_latency", "job_capacity", "job_soak", "progress_cost", "job_levers"])
 def test_committed_results_are_their_samples(tmp_path: Path, name: str) -> None:
     assert problems_of(committed(tmp_path, name), ("", "pin")) == []
 
