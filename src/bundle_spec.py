@@ -78,6 +78,7 @@ class BundleSpec:
     root: Path
     bundle: dict[str, Any]
     resource_files: dict[str, dict[str, Any]]  # repo-relative path -> parsed YAML
+    bundle_file: str = "databricks.yml"
 
     def variable_defaults(self) -> dict[str, Any]:
         return {
@@ -123,6 +124,23 @@ class BundleSpec:
                             found[f"resources.{kind}.{key}.{field_name}"] = substitute(value, found)
         return found
 
+    def job_value_location(self, key: str, target: str, path: str) -> str | None:
+        """'file:line' where the value at flattened `path` of job `key`, as `target` deploys it, is written:
+        the target's override in the bundle file when it sets that path, else the job's resource file."""
+        candidates = [
+            (self.bundle_file, flat_key(flat_key(flat_key(flat_key("targets", target), "resources"), "jobs"), key)),
+            (self.jobs().get(key, ("", {}))[0], flat_key(flat_key("resources", "jobs"), key)),
+        ]
+        for file, prefix in candidates:
+            if not file:
+                continue
+            line = yaml_lines((self.root / file).read_text(encoding="utf-8")).get(
+                prefix + ("" if path.startswith("[") else ".") + path
+            )
+            if line:
+                return f"{file}:{line}"
+        return None
+
     def jobs(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Job key -> (resource file, raw job mapping), across every included resource file."""
         return self.resources("jobs")
@@ -136,6 +154,38 @@ class BundleSpec:
         return found
 
 
+def flat_key(prefix: str, key: Any) -> str:
+    """One step of a flattened key path: 'a.b', 'a[0]', 'a["dotted.key"]' (keys with dots are quoted)."""
+    if isinstance(key, int):
+        return f"{prefix}[{key}]"
+    return f'{prefix}["{key}"]' if "." in str(key) else (f"{prefix}.{key}" if prefix else str(key))
+
+
+def yaml_lines(text: str) -> dict[str, int]:
+    """Flattened key path (as `flat_key` builds it) -> 1-based line of its value, for every node of a YAML text;
+    {} when the text does not parse (the loader reports that itself)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, prefix: str) -> None:
+        children: list[tuple[Any, yaml.Node, yaml.Node]] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [(key.value, key, value) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(index, value, value) for index, value in enumerate(node.value)]
+        for key, anchor, value in children:
+            path = flat_key(prefix, key)
+            lines[path] = anchor.start_mark.line + 1
+            walk(value, path)
+
+    if root is not None:
+        walk(root, "")
+    return lines
+
+
 def load_bundle(root: Path, bundle_file: str = "databricks.yml") -> BundleSpec:
     bundle = parse_yaml((root / bundle_file).read_text(encoding="utf-8"), bundle_file) or {}
     resource_files: dict[str, dict[str, Any]] = {}
@@ -143,7 +193,7 @@ def load_bundle(root: Path, bundle_file: str = "databricks.yml") -> BundleSpec:
         for path in sorted(root.glob(pattern)):
             rel = path.relative_to(root).as_posix()
             resource_files[rel] = parse_yaml(path.read_text(encoding="utf-8"), rel) or {}
-    return BundleSpec(root=root, bundle=bundle, resource_files=resource_files)
+    return BundleSpec(root=root, bundle=bundle, resource_files=resource_files, bundle_file=bundle_file)
 
 
 def substitute(value: Any, references: dict[str, Any]) -> Any:

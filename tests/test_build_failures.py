@@ -30,6 +30,15 @@ EVIDENCE = "docs/evidence.md"
 ALLOW_LIST = "[databricks_only_keys]\n"
 ROCKSDB_URL = "https://docs.databricks.com/aws/en/structured-streaming/rocksdb-state-store"
 SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
+
+
+def spec_line(after_edit: str) -> int:
+    """The line of the spec that an edit writes `after_edit` on (edits keep the line count)."""
+    key = after_edit.split(":")[0]
+    lines = (REPO_ROOT / SPEC).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:"))
+
+
 # A section title the runbook policy declares: new text goes in before it.
 PHOTON_NOTE = "## Photon Note\n"
 
@@ -322,7 +331,8 @@ CASES = [
             "spec",
             need_line("REC_FIXED_SIZE_CLUSTER"),
             "'REC_FIXED_SIZE_CLUSTER' setting 'num_workers' = '2' differs from",
-            SPEC,
+            # ...and names the edit itself: the spec file and the line of the changed value.
+            f"the spec writes it at {SPEC}:{spec_line('num_workers: 3')}",
         ),
     ),
     Case(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 
-from bundle_spec import SpecError, first_task, job_cluster, parse_yaml
+from bundle_spec import SpecError, first_task, flat_key, job_cluster, parse_yaml
 
 from .context import CheckContext, Problem
 from .doctree_utils import code_blocks, find_section
@@ -60,8 +60,12 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         job = bundle.resolved_job(job_key, target)
         known = identity_from_spec(job_key, job, spec_file, root)
         where = f"{spec_file} (target {target})"
+
+        def locate(key: str, target: str = target) -> str | None:
+            return bundle.job_value_location(job_key, target, key)
+
         for block in snippets:
-            for message in snippet_problems(block.astext(), job, where):
+            for message in snippet_problems(block.astext(), job, where, locate):
                 yield Problem("spec", message, (docname, block.line))
         for label, spec_value in known.items():
             if label not in rows:
@@ -73,7 +77,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 yield Problem("spec", message, (docname, line))
         new_cluster = job_cluster(job)
         for need_id, need in ctx.needs.items():
-            for message in settings_problems(need_id, need.get("settings") or [], new_cluster, where):
+            for message in settings_problems(need_id, need.get("settings") or [], new_cluster, where, locate):
                 yield Problem("spec", message, ctx.need_location(need_id))
     job_row = rows.get("Job file")
     if job_row and not (root / job_row[0]).is_file():
@@ -101,33 +105,48 @@ def flatten(value: Any, prefix: str = "") -> Flat:
     flat: Flat = {}
     if isinstance(value, Mapping):
         for key, item in value.items():
-            part = f'["{key}"]' if "." in str(key) else (f".{key}" if prefix else str(key))
-            flat.update(flatten(item, prefix + part))
+            flat.update(flatten(item, flat_key(prefix, str(key))))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            flat.update(flatten(item, f"{prefix}[{index}]"))
+            flat.update(flatten(item, flat_key(prefix, index)))
     else:
         flat[prefix] = value
     return flat
 
 
-def diff_mappings(runbook: Any, spec: Any, spec_file: str) -> list[str]:
-    """One message per key whose presence or value differs between runbook snippet and spec."""
+Locate = Callable[[str], "str | None"]
+
+
+def written_at(locate: Locate | None, key: str) -> str:
+    """'; the spec writes it at file:line' for a job key path the spec files hold, else ''."""
+    where = locate(key) if locate else None
+    return f"; the spec writes it at {where}" if where else ""
+
+
+def diff_mappings(runbook: Any, spec: Any, spec_file: str, locate: Locate | None = None) -> list[str]:
+    """One message per key whose presence or value differs between runbook snippet and spec; where the spec
+    holds the key, the message names its `file:line` too (`locate`: job key path -> 'file:line')."""
     ours, theirs = flatten(runbook), flatten(spec)
     messages = []
     for key in sorted(ours.keys() | theirs.keys()):
         if key not in theirs:
             messages.append(f"runbook YAML snippet key '{key}' is not in {spec_file}")
         elif key not in ours:
-            messages.append(f"{spec_file} key '{key}' = {theirs[key]!r} is missing from the runbook YAML snippet")
+            messages.append(
+                f"{spec_file} key '{key}' = {theirs[key]!r} is missing from the runbook YAML snippet"
+                + written_at(locate, key)
+            )
         elif str(ours[key]) != str(theirs[key]) or type(ours[key]) is not type(theirs[key]):
             messages.append(
                 f"runbook YAML snippet key '{key}' = {ours[key]!r} differs from {spec_file} ({theirs[key]!r})"
+                + written_at(locate, key)
             )
     return messages
 
 
-def snippet_problems(snippet_text: str, job: Mapping[str, Any], spec_file: str) -> list[str]:
+def snippet_problems(
+    snippet_text: str, job: Mapping[str, Any], spec_file: str, locate: Locate | None = None
+) -> list[str]:
     try:
         snippet = parse_yaml(snippet_text, "runbook YAML snippet") or {}
     except SpecError as error:
@@ -135,7 +154,7 @@ def snippet_problems(snippet_text: str, job: Mapping[str, Any], spec_file: str) 
     if not isinstance(snippet, dict) or "job_clusters" not in snippet:
         return ["runbook YAML snippet must be a 'job_clusters:' block copied from the job spec"]
     problems = diff_mappings(
-        {"job_clusters": snippet["job_clusters"]}, {"job_clusters": job.get("job_clusters")}, spec_file
+        {"job_clusters": snippet["job_clusters"]}, {"job_clusters": job.get("job_clusters")}, spec_file, locate
     )
     for index, cluster in enumerate(snippet["job_clusters"] or []):
         if "autoscale" in (cluster.get("new_cluster") or {}):
@@ -177,16 +196,24 @@ def identity_from_spec(job_key: str, job: Mapping[str, Any], spec_file: str, roo
     return dict(zip(IDENTITY_LABELS, values, strict=True))
 
 
-def settings_problems(need_id: str, settings: list[str], new_cluster: Mapping[str, Any], spec_file: str) -> list[str]:
-    """A recommendation's 'path=value' settings must hold in the spec's new_cluster."""
+def settings_problems(
+    need_id: str, settings: list[str], new_cluster: Mapping[str, Any], spec_file: str, locate: Locate | None = None
+) -> list[str]:
+    """A recommendation's 'path=value' settings must hold in the spec's new_cluster (the job's first job
+    cluster: `job_clusters[0].new_cluster` is the key path `locate` is asked for)."""
     problems = []
     for setting in settings:
         path, _, expected = setting.partition("=")
         current: Any = new_cluster
+        key = "job_clusters[0].new_cluster"
         for part in path.split("/"):
             current = current.get(part) if isinstance(current, Mapping) else None
+            key = flat_key(key, part)
         if current is None:
             problems.append(f"'{need_id}' setting '{path}' is not set in {spec_file} job cluster")
         elif str(current) != expected:
-            problems.append(f"'{need_id}' setting '{path}' = '{expected}' differs from {spec_file} ('{current}')")
+            problems.append(
+                f"'{need_id}' setting '{path}' = '{expected}' differs from {spec_file} ('{current}')"
+                + written_at(locate, key)
+            )
     return problems

@@ -139,3 +139,35 @@ def test_unreadable_yaml_names_its_line(text: str, line: int, expected: str) -> 
         parse_yaml(text, JOB_FILE)
     assert str(error.value).startswith(f"{JOB_FILE}:{line}: ")
     assert expected in str(error.value)
+
+
+def test_a_difference_names_where_the_spec_writes_the_key() -> None:
+    locate = {"job_clusters[0].new_cluster.num_workers": "resources/job.yml:16"}.get
+    [message] = diff_mappings(
+        {"job_clusters": [{"new_cluster": {"num_workers": 2}}]},
+        {"job_clusters": [{"new_cluster": {"num_workers": 3}}]},
+        "resources/job.yml",
+        locate,
+    )
+    assert message.endswith("differs from resources/job.yml (3); the spec writes it at resources/job.yml:16")
+    [setting] = settings_problems("REC_X", ["num_workers=2"], {"num_workers": 3}, "spec", locate)
+    assert setting.endswith("the spec writes it at resources/job.yml:16")
+    # A key the spec does not write (only the runbook has it) names no spec line.
+    [extra] = diff_mappings({"a": 1}, {}, "spec", locate)
+    assert "writes it at" not in extra
+
+
+def test_spec_locations_follow_target_overrides(tmp_path: Path) -> None:
+    """The job's value is found in its resource file, or in the bundle file where a target overrides it."""
+    override = (
+        "    resources:\n      jobs:\n        tiny_job:\n          job_clusters:\n"
+        "            - job_cluster_key: cluster\n              new_cluster:\n                num_workers: 4"
+    )
+    bundle = load_bundle(tiny_bundle(tmp_path, prod=override))
+    path = "job_clusters[0].new_cluster.num_workers"
+    dev, prod = (bundle.job_value_location("tiny_job", target, path) for target in ("dev", "prod"))
+    job_lines = (tmp_path / JOB_FILE).read_text(encoding="utf-8").splitlines()
+    assert dev == f"{JOB_FILE}:{next(i for i, line in enumerate(job_lines, 1) if 'num_workers' in line)}"
+    bundle_lines = (tmp_path / "databricks.yml").read_text(encoding="utf-8").splitlines()
+    assert prod == f"databricks.yml:{next(i for i, line in enumerate(bundle_lines, 1) if 'num_workers: 4' in line)}"
+    assert bundle.job_value_location("tiny_job", "dev", "job_clusters[0].new_cluster.no_such_key") is None
