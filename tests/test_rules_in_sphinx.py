@@ -353,7 +353,7 @@ SECTIONS = [
     (
         "section missing",
         [(PAGE, "## Checklist\n", "## Checks\n")],
-        ("runbook.sections", "runbook.md", "runbook section missing: 'Checklist'"),
+        ("runbook.sections", at("## Playbook"), "runbook section missing: 'Checklist' (it belongs before 'Playbook')"),
     ),
     (
         "unexpected section",

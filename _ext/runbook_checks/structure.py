@@ -66,9 +66,13 @@ def section_order_problems(doctree: nodes.document, expected: list[str]) -> list
     found = [section_title(section) for section in sections]
     lines = {section_title(section): section.line for section in sections}
     problems: list[tuple[str, int | None]] = []
-    for title in expected:
+    for index, title in enumerate(expected):
         if title not in found:
-            problems.append((f"runbook section missing: '{title}'", None))
+            # Reported where it belongs: at the next declared section the page has (else the last one it has).
+            after = next((t for t in expected[index + 1 :] if t in found), None)
+            where = lines[after] if after else (lines[found[-1]] if found else None)
+            hint = f" (it belongs before '{after}')" if after else (" (it belongs at the end)" if found else "")
+            problems.append((f"runbook section missing: '{title}'{hint}", where))
     for title in found:
         if title not in expected:
             problems.append((f"unexpected top-level section '{title}' (allowed: {expected})", lines[title]))

@@ -22,8 +22,13 @@ def test_sections_in_order_pass() -> None:
 
 def test_section_missing_and_unexpected() -> None:
     found = section_order_problems(runbook("Purpose", "Check", "Playbook", "Source Mapping"), EXPECTED)
-    assert ("runbook section missing: 'Checklist'", None) in found
+    assert ("runbook section missing: 'Checklist' (it belongs before 'Playbook')", 30) in found
     assert any(m.startswith("unexpected top-level section 'Check'") and line == 20 for m, line in found)
+
+
+def test_a_missing_last_section_is_reported_after_the_last_one_there() -> None:
+    found = section_order_problems(runbook("Purpose", "Checklist", "Playbook"), EXPECTED)
+    assert found == [("runbook section missing: 'Source Mapping' (it belongs at the end)", 30)]
 
 
 def test_sections_out_of_order() -> None:
