@@ -283,6 +283,11 @@ def test_the_committed_baseline_holds_for_the_html_and_the_spelling_builds(proje
         data = json.loads(project.path("_build/claim_fingerprints.json").read_text(encoding="utf-8"))
         assert data["governed"] and {entry["state"] for entry in data["claims"]} == {"reviewed"}
         assert len(data["claims"]) == len({json.loads(line)["claim"] for line in project.read(REVIEWS).splitlines()})
+    # The committed source lock holds one entry per cited section, and no other.
+    cited = json.loads(project.path("_build/pinpoints.json").read_text(encoding="utf-8"))
+    stale = "stale source lock: run tools/pinpoint_probe.py --lock source_locks.json --no-fetch (or tox -e pinpoints)"
+    locked = set(json.loads(project.read(LOCK))["sections"])
+    assert locked == {f"{citation['source']}#{citation['anchor']}" for citation in cited}, stale
 
 
 # --- the source lock (section_locks.py): the hash of each cited section the online probe fetched ---
