@@ -65,6 +65,42 @@ MODES: list[tuple[str, str, str]] = [
         "a claim without a review",
         "tests/test_suspect_claims.py::test_a_new_claim_fails_until_reviewed",
     ),
+    # Modes of the source lock (issue 19 item 6): what the online probe recorded of each cited section.
+    (
+        "runbook.suspect",
+        "a claim whose cited source section text changed since its review (source lock)",
+        "tests/test_suspect_claims.py::test_a_changed_cited_section_marks_exactly_its_claims_and_a_review_clears_them",
+    ),
+    (
+        "runbook.suspect",
+        "a claim whose cited section the probe fetched for the first time since its review",
+        "tests/test_suspect_claims.py::test_a_lock_of_sections_never_fetched_leaves_every_fingerprint_and_a_first_fetch_is_new",
+    ),
+    (
+        "runbook.pinpoint",
+        "a pinpointed anchor the probe found missing",
+        "tests/test_section_drift.py::test_the_probe_s_record_is_reported_at_the_citation[a pinpointed anchor the probe found missing]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a pinpoint key term the probe found removed",
+        "tests/test_section_drift.py::test_the_probe_s_record_is_reported_at_the_citation[a pinpoint key term the probe found removed]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a cited page the probe found gone",
+        "tests/test_section_drift.py::test_the_probe_s_record_is_reported_at_the_citation[a cited page the probe found gone]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a source lock entry the build cannot read",
+        "tests/test_section_drift.py::test_a_lock_entry_the_build_cannot_read_is_refused_at_its_line",
+    ),
+    (
+        "runbook.pinpoint",
+        "a source lock that is not JSON",
+        "tests/unit/test_section_locks.py::test_a_malformed_lock_entry_is_refused_at_its_line[not-json]",
+    ),
     (
         "sn_schema_violation.local_fail",
         "recommendation without source link and not inference",

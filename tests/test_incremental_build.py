@@ -13,6 +13,7 @@ SPEC = "resources/low_latency_stream_join_simple_job.job.yml"
 RESULT = "benchmarks/results/job_latency.json"
 SNAPSHOT = "_ext/runbook_checks/spark_keys_snapshot.json"
 REVIEWS = "reviews.jsonl"
+LOCK = "source_locks.json"
 
 
 def scale_first_summary_figure(project: Project) -> None:
@@ -74,6 +75,12 @@ EDITS = [
         REVIEWS,
         forge_first_review,
         "[runbook.suspect]",
+    ),
+    (
+        "source lock",
+        LOCK,
+        lambda p: p.replace(LOCK, '"status": "never fetched"', '"status": "stale"'),
+        "[runbook.pinpoint]",
     ),
 ]
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from pinpoint_probe import Page, assess, report
+from pinpoint_probe import Page, assess, lock_records, main, report
+from runbook_checks.section_locks import FOUND, GONE, NEVER, dump_lock, never_fetched, read_lock
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pinpoint_pages"
 DBX_URL = "https://docs.databricks.com/aws/en/structured-streaming/stateful-streaming"
@@ -96,3 +98,69 @@ def test_report_fetches_each_page_once() -> None:
 def test_a_url_fragment_after_a_redirect_is_not_a_move() -> None:
     moved = page("databricks_stateful.html", DBX_URL + "#other-settings")
     assert assess(citation(DBX_URL, "other-settings", "noDataMicroBatches.enabled"), moved).ok
+
+
+# --- the source lock (section_locks.py) the probe writes with --lock ---
+SECTIONS = Path(__file__).parent / "fixtures" / "section_pages"
+TIDE_URL = "https://docs.databricks.com/aws/en/tide-queue"
+
+
+def tide(name: str, status: int = 200) -> Page:
+    return Page(status, TIDE_URL, (SECTIONS / f"{name}.html").read_text(encoding="utf-8") if status == 200 else "")
+
+
+TIDE_CITATIONS = [
+    {"claim": "REC_A", "source": "SRC_TIDE", "url": TIDE_URL, "anchor": "batch-size", "terms": ["tide.batch.maxRows"]},
+    {"claim": "REC_B", "source": "SRC_TIDE", "url": TIDE_URL, "anchor": "batch-size", "terms": ["10-20 batches"]},
+    {"claim": "REC_B", "source": "SRC_TIDE", "url": TIDE_URL, "anchor": "retention", "terms": ["twice"]},
+]
+
+
+def test_the_lock_holds_one_record_per_cited_section_with_every_term_cited_there() -> None:
+    records, lines = lock_records(TIDE_CITATIONS, {}, "2026-12-01", lambda url: tide("base"))
+    assert [(r.key, r.status, r.fetched) for r in records] == [
+        ("SRC_TIDE#batch-size", FOUND, "2026-12-01"),
+        ("SRC_TIDE#retention", FOUND, "2026-12-01"),
+    ]
+    assert records[0].terms == {"tide.batch.maxRows": True, "10-20 batches": True}
+    assert lines == ["LOCK  SRC_TIDE#batch-size: first fetched", "LOCK  SRC_TIDE#retention: first fetched"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("nav_date", []),
+        ("sentence", ["LOCK  SRC_TIDE#batch-size: section text changed"]),
+        ("term_removed", ["LOCK  SRC_TIDE#batch-size: section text changed; removed term: tide.batch.maxRows"]),
+        ("anchor_renamed", ["LOCK  SRC_TIDE#batch-size: missing anchor: #batch-size is not on the page"]),
+    ],
+)
+def test_a_second_fetch_names_what_changed_per_section(page: str, expected: list[str]) -> None:
+    first, _ = lock_records(TIDE_CITATIONS, {}, "2026-12-01", lambda url: tide("base"))
+    previous = {record.key: record for record in first}
+    records, lines = lock_records(TIDE_CITATIONS, previous, "2026-12-08", lambda url: tide(page))
+    assert lines == expected
+    assert records[1].section_sha256 == first[1].section_sha256  # the other section of the page
+    assert {record.fetched for record in records} == {"2026-12-08"}
+
+
+def test_no_answer_keeps_the_lock_and_a_gone_page_is_recorded() -> None:
+    first, _ = lock_records(TIDE_CITATIONS, {}, "2026-12-01", lambda url: tide("base"))
+    previous = {record.key: record for record in first}
+    kept, lines = lock_records(TIDE_CITATIONS, previous, "2026-12-08", lambda url: tide("base", 0))
+    assert kept == first and lines[0].startswith("KEPT  SRC_TIDE#batch-size")
+    gone, lines = lock_records(TIDE_CITATIONS, previous, "2026-12-08", lambda url: tide("base", 404))
+    assert {record.status for record in gone} == {GONE} and lines[0] == "LOCK  SRC_TIDE#batch-size: page gone"
+
+
+def test_offline_the_lock_gains_new_sections_as_never_fetched_and_drops_uncited_ones(tmp_path: Path) -> None:
+    first, _ = lock_records(TIDE_CITATIONS[:1], {}, "2026-12-01", lambda url: tide("base"))
+    lock = tmp_path / "source_locks.json"
+    lock.write_text(dump_lock([*first, never_fetched("SRC_GONE", "top", TIDE_URL, ["x"])]), encoding="utf-8")
+    pinpoints = tmp_path / "pinpoints.json"
+    pinpoints.write_text(json.dumps(TIDE_CITATIONS), encoding="utf-8")
+    assert main(["--pinpoints", str(pinpoints), "--lock", str(lock), "--no-fetch"]) == 0
+    records, refused = read_lock(lock)
+    assert refused == [] and sorted(records) == ["SRC_TIDE#batch-size", "SRC_TIDE#retention"]
+    assert records["SRC_TIDE#batch-size"] == first[0]  # kept as fetched, its terms as then
+    assert records["SRC_TIDE#retention"].status == NEVER and records["SRC_TIDE#retention"].fetched is None

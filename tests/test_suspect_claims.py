@@ -14,6 +14,7 @@ from docs_project import REPO_ROOT
 from review_claims import review
 from rule_roots import ROOTS, Built, build_root, line_of
 from runbook_checks.claim_reviews import load_reviews
+from runbook_checks.section_locks import FOUND, SectionRecord, dump_lock, never_fetched, sha256
 from test_rules_in_sphinx import edit, root_files
 
 DATE = "2026-06-01"
@@ -282,3 +283,74 @@ def test_the_committed_baseline_holds_for_the_html_and_the_spelling_builds(proje
         data = json.loads(project.path("_build/claim_fingerprints.json").read_text(encoding="utf-8"))
         assert data["governed"] and {entry["state"] for entry in data["claims"]} == {"reviewed"}
         assert len(data["claims"]) == len({json.loads(line)["claim"] for line in project.read(REVIEWS).splitlines()})
+    # The committed source lock holds one entry per cited section, and no other.
+    cited = json.loads(project.path("_build/pinpoints.json").read_text(encoding="utf-8"))
+    stale = "stale source lock: run tools/pinpoint_probe.py --lock source_locks.json --no-fetch (or tox -e pinpoints)"
+    locked = set(json.loads(project.read(LOCK))["sections"])
+    assert locked == {f"{citation['source']}#{citation['anchor']}" for citation in cited}, stale
+
+
+# --- the source lock (section_locks.py): the hash of each cited section the online probe fetched ---
+LOCK = "source_locks.json"
+A_URL = "https://docs.databricks.com/aws/en/a"
+B_URL = "https://docs.databricks.com/aws/en/b"
+OTHER_A = "Another sourced line"  # cites a second section of page A
+
+
+def fetched(source: str, anchor: str, url: str, terms: list[str], text: str, on: str = DATE) -> SectionRecord:
+    return SectionRecord(source, anchor, url, FOUND, on, sha256(text), dict.fromkeys(terms, True))
+
+
+SECTIONS = [
+    fetched("SRC_PAGE_A", "changelog", A_URL, ["changelog checkpointing"], "changelog v1"),
+    fetched("SRC_PAGE_A", "limits", A_URL, ["limit"], "limits v1"),
+    fetched("SRC_PAGE_B", "limits", B_URL, ["limit"], "limits v1"),
+]
+NEVER = [never_fetched(r.source, r.anchor, r.url, list(r.terms)) for r in SECTIONS]
+
+
+def with_second_section(files: dict[str, str]) -> dict[str, str]:
+    return edit(
+        files,
+        PAGE,
+        "The rest is a checklist.",
+        f"{OTHER_A} {{cite}}`SRC_PAGE_A#limits: limit`.\n\nThe rest is a checklist.",
+    )
+
+
+def test_a_changed_cited_section_marks_exactly_its_claims_and_a_review_clears_them(build) -> None:
+    files = {**with_second_section(FILES), LOCK: dump_lock(SECTIONS)}
+    first = build(files)
+    path = first.srcdir / REVIEWS
+    review(path, states(first), list(states(first)), "baseline", DATE, baseline=True)
+    files = {**files, REVIEWS: path.read_text(encoding="utf-8")}
+    assert findings(build(files)) == []
+    # The probe fetched page A again a week later: section #changelog reads otherwise, #limits as before.
+    changed = [fetched("SRC_PAGE_A", "changelog", A_URL, ["changelog checkpointing"], "changelog v2", "2026-06-08")]
+    moved = {**files, LOCK: dump_lock(changed + SECTIONS[1:])}
+    built = build(moved)
+    found = suspects(built)
+    ref = claim_at(first, REF_SOURCED)
+    assert set(found) == {"REC_SOURCED", ref}  # not the claims citing #limits of page A or of page B
+    rec_line = line_of(files[PAGE], '<div id="REC_SOURCED">') - 1
+    assert found["REC_SOURCED"].startswith(f"runbook.md:{rec_line} REC_SOURCED is suspect: ")
+    assert "SRC_PAGE_A#changelog section text changed since its review on 2026-06-01" in found["REC_SOURCED"]
+    assert found[ref].startswith(f"runbook.md:{line_of(files[PAGE], REF_SOURCED)} ")
+    assert f"{ref} is suspect: via REC_SOURCED: SRC_PAGE_A#changelog section text changed since" in found[ref]
+    path = built.srcdir / REVIEWS
+    review(path, states(built), sorted(found), "reviewer", "2026-06-09")
+    assert findings(build({**moved, REVIEWS: path.read_text(encoding="utf-8")})) == []
+
+
+def test_a_lock_of_sections_never_fetched_leaves_every_fingerprint_and_a_first_fetch_is_new(baseline, build) -> None:
+    """The committed lock starts with every section never fetched: the reviews stay valid. The probe's
+    first fetch of a section adds its hash, which the claims citing it were not reviewed against."""
+    files, first = baseline
+    built = build({**files, LOCK: dump_lock(NEVER)})
+    assert findings(built) == []
+    digests = {claim: entry["fingerprint"]["digest"] for claim, entry in states(built).items()}
+    assert digests == {claim: entry["fingerprint"]["digest"] for claim, entry in states(first).items()}
+    found = suspects(build({**files, LOCK: dump_lock(SECTIONS)}))
+    assert set(found) == {"REC_SOURCED", claim_at(first, REF_SOURCED), claim_at(first, CITED_B)}
+    assert "REC_SOURCED is suspect: SRC_PAGE_A#changelog section text (new) since" in found["REC_SOURCED"]
+    assert "SRC_PAGE_B#limits section text (new) since" in found[claim_at(first, CITED_B)]

@@ -14,12 +14,13 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # What a docs build reads: config (and the need model, its schema rules, the runbook policy), extension,
 # pages, README (linked and checked), the governed spec and job, and the committed benchmark results the
-# evidence page renders.
+# evidence page renders, and the source lock (the cited sections' fingerprints).
 PROJECT_PARTS = [
     "conf.py",
     "ubproject.toml",
     "needs_schema.json",
     "runbook_policy.toml",
+    "source_locks.json",
     "_ext",
     "docs",
     "README.md",

@@ -10,6 +10,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - inference_marks.py: a recommendation's basis and its visible Inference mark agree (on the doctree);
 - inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
 - pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
+- section_drift.py: no pinpoint's anchor, key term or page is missing at the online probe's last fetch
+  (the committed source lock; section_locks.py);
 - claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
 - evidence.py: evidence needs point at a benchmark result file and named figures in it, their
   relations hold, and each result's summary is its raw samples' (from the pinned PySpark);
@@ -26,7 +28,8 @@ Views: traceability tables in runbook order (source_matrix.py), the graph as inl
 (trace_graph.py), basis badges on inline need references (basis_marks.py), benchmark tables from the
 committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` role (evidence_quotes.py), the
 `{cite}` and `{descriptive}` marks (claim_marks.py), the claim coverage line (coverage_line.py), the
-badge on a claim its review no longer vouches for (suspect_marks.py).
+badge on a claim its review no longer vouches for (suspect_marks.py), the note on a register entry
+whose cited sections the online probe never fetched (lock_notes.py).
 
 What sphinx-needs can check from the need model (ubproject.toml, needs_schema.json) is not here.
 
@@ -36,7 +39,8 @@ marks, assumptions), text_lines.py (the line a text is on),
 claim_model.py (the claim classifier), source_model.py (a source's canonical page and runtime range),
 nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
 gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing),
-claim_fingerprints.py (what each claim rests on), claim_reviews.py (the review record and its verdicts).
+claim_fingerprints.py (what each claim rests on), claim_reviews.py (the review record and its verdicts),
+section_locks.py (cited sections' fingerprints and the source lock).
 
 Every problem is a Sphinx warning of type "runbook" with a subtype from context.SUBTYPES and a
 file:line location, so `sphinx-build -W` fails on it and names the culprit.
@@ -67,6 +71,7 @@ from . import (
     readme_links,
     register,
     result_cache,
+    section_drift,
     spark_keys,
     spec_consistency,
     spec_values,
@@ -80,6 +85,7 @@ from .dependencies import note_governed_files
 from .evidence_quotes import AssumedRole, BenchRole
 from .evidence_tables import BenchmarkTableDirective
 from .gfm_source import gfm_source_read
+from .lock_notes import note_fetched_sources
 from .model import PolicyError, load_policy
 from .nodes import coverage_line, not_spec, source_matrix, spec_value, trace_graph
 from .one_finding import merged
@@ -98,6 +104,7 @@ RULES = [
     inference_marks,
     inline_cites,
     pinpoints,
+    section_drift,
     claim_coverage,
     evidence,
     readme_links,
@@ -170,6 +177,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_assumptions", {}, "env")
     app.add_config_value("runbook_reviews_file", "", "env")
     app.add_config_value("runbook_review_expiry_days", {}, "env")
+    app.add_config_value("runbook_source_lock_file", "", "env")
     app.add_role("spec", spec_values.spec_role)
     app.add_role("notspec", spec_values.notspec_role)
     app.add_node(spec_value, html=(_visit_inline, _depart_inline))
@@ -202,4 +210,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", fill_coverage_lines)
     app.connect("doctree-resolved", collapse_detail_rows, priority=900)  # after sphinx-needs builds the boxes
     app.connect("doctree-resolved", mark_suspect_claims, priority=900)
+    app.connect("doctree-resolved", note_fetched_sources, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,6 +14,8 @@ The inputs, each a label and the value a reviewer saw (per-input digests make th
   result file's provenance block (as a digest);
 - `assumed <name>`: each `{assumed}` figure, as the runbook policy declares it;
 - `<SRC> url`, `<SRC> maturity`, `<SRC> pinpoint`: each cited register entry (by `:cites:` or `{cite}`);
+- `<SRC>#<anchor> section text`: each cited section's hash from the committed source lock, once the
+  online probe has fetched and found it (section_locks.py; a section never fetched adds no input);
 - `<EVD> figure <name>`: each figure an evidence need names, from its result file (or the assumptions);
 - `via <REC> ...`: the inputs of each need referenced with `{need}` or linked as a recommendation's
   `evidence`, followed transitively.
@@ -38,6 +40,7 @@ from .evidence_results import RESULTS_FOLDER, ResultError, figures
 from .model import QUOTED_FIGURE_CLASSES, is_cite, parse_pinpoint, pinpoint_by_source
 from .nodes import spec_value
 from .result_cache import load_once
+from .section_locks import SectionRecord, input_label, lock_entry, section_input
 
 # The kinds of inline claim that assert something a review can vouch for (descriptive text, identity
 # rows compared with the spec cell by cell and claims without a basis are not reviewed).
@@ -116,7 +119,8 @@ def normalised_text(units: list[nodes.Node]) -> str:
 
 
 class Collector:
-    """Fingerprints of one build: `facts` per target, the needs and the doctrees they live in."""
+    """Fingerprints of one build: `facts` per target, the needs and the doctrees they live in, the
+    source lock's section records (`sections`, by key: section_locks.py)."""
 
     def __init__(
         self,
@@ -125,9 +129,11 @@ class Collector:
         facts: Facts,
         root: Path,
         assumptions: dict[str, Any],
+        sections: dict[str, SectionRecord] | None = None,
     ):
         self.needs, self.doctree_of, self.facts, self.root = needs, doctree_of, facts, root
         self.assumptions = assumptions
+        self.sections = sections or {}
         self._need_nodes: dict[str, Need] = {}
         self._need_inputs: dict[tuple[str, frozenset[str]], tuple[dict[str, str], dict[str, str]]] = {}
 
@@ -147,6 +153,10 @@ class Collector:
         inputs[f"{source_id} maturity"] = str(source.get("maturity") or "")
         if pins:
             inputs[f"{source_id} pinpoint"] = " | ".join(pins)
+        for pin in filter(None, map(parse_pinpoint, pins)):
+            value = section_input(lock_entry(self.sections, source_id, str(pin.anchor), str(source.get("url") or "")))
+            if value:
+                inputs[input_label(source_id, str(pin.anchor))] = value
         maturities[source_id] = str(source.get("maturity") or "")
 
     def provenance(self, result: str) -> str:

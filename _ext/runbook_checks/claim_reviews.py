@@ -150,7 +150,7 @@ class Moved:
             return f"{self.label} (new) {self.new}" if not digested else f"{self.label} (new)"
         if self.new is None:
             return f"{self.label} {self.old} -> (gone)" if not digested else f"{self.label} (gone)"
-        if self.label.endswith("text"):
+        if self.label == "text" or self.label.endswith(": text"):  # the claim's own text (a section's changes)
             return f"{self.label} edited"
         return f"{self.label} changed" if digested else f"{self.label} {self.old} -> {self.new}"
 

@@ -24,7 +24,8 @@ SUBTYPES = {
     "citation": "each need a schema rule selects by ID (the required citations of needs_schema.json) exists",
     "inference": "a recommendation's basis and its visible Inference mark agree (read on the doctree)",
     "cite": "each {cite} names a source need; inside a recommendation, one it links in :cites:",
-    "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it",
+    "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it, "
+    "and the source lock records none of them missing at the online probe's last fetch",
     "claim": "every paragraph, list item and table row is in a need, cited, bound to a recommendation, "
     "marked inference or marked descriptive",
     "evidence": "evidence needs name a result file and figures in it, and their relations hold; "
@@ -33,7 +34,8 @@ SUBTYPES = {
     "spec": "the runbook's snippet, names and settings match the bundle job spec",
     "spark-key": "every spark.* key named is known to the pinned engine (committed snapshot)",
     "mapping": "the committed Markdown claim -> source -> URL table is current",
-    "suspect": "each reviewed claim's inputs (spec values, figures, assumptions, sources, referenced needs) "
+    "suspect": "each reviewed claim's inputs (spec values, figures, assumptions, sources and their cited sections' "
+    "text, referenced needs) "
     "are as its last review saw them, the review has not expired, and the review record is genuine",
     "register": "sources: declared in the register, publisher and doc version consistent, each page registered "
     "once in any URL form, applies_to stating the runtime range, prose links to registered pages only, "

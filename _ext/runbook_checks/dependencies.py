@@ -17,7 +17,8 @@ from .evidence_results import RESULTS_FOLDER
 
 
 def governed_files(config: Any, extension_folder: Path) -> list[Path]:
-    """The bundle spec and its resource files, README, the Spark key snapshot, the result files, the review record."""
+    """The bundle spec and its resource files, README, the Spark key snapshot, the result files, the review
+    record, the source lock."""
     root = Path(config.runbook_repo_root)
     files = [root / config.runbook_bundle_file, root / config.runbook_readme_file]
     try:
@@ -29,6 +30,8 @@ def governed_files(config: Any, extension_folder: Path) -> list[Path]:
     files += sorted((root / RESULTS_FOLDER).glob("*.json"))
     if config.runbook_reviews_file:  # the review record: a new review re-judges the claims
         files.append(root / config.runbook_reviews_file)
+    if config.runbook_source_lock_file:  # the probe's section fingerprints: a new fetch re-judges the claims
+        files.append(root / config.runbook_source_lock_file)
     return files
 
 

@@ -185,6 +185,22 @@ def cite_locations(ctx: CheckContext, docname: str) -> Iterator[tuple[nodes.inli
         yield node, (docname, cite_line(lines, node))
 
 
+def pinpoint_uses(ctx: CheckContext) -> Iterator[tuple[str, Pinpoint, Any]]:
+    """(claim, pinpoint, location) for each complete pinpoint the runbook cites, as pinpoints.json lists
+    them: a recommendation's (at the need) and a {cite}'s in prose outside a need (at its line)."""
+    for need_id, need in sorted(ctx.needs.items()):
+        if need["type"] != "rec":
+            continue
+        for pins in pinpoint_by_source(need).values():
+            for pin in pins:
+                if pin.complete and pin.source in (need.get("cites") or []):
+                    yield need_id, pin, ctx.need_location(need_id)
+    for node, where in cite_locations(ctx, ctx.docname):
+        pin = parse_pinpoint(node["cite"])
+        if pin is not None and pin.complete and nearest_need(node) is None and pin.source in ctx.needs:
+            yield f"{{cite}}`{node['cite']}`", pin, where
+
+
 # --- the team's declared assumptions ({assumed}, evidence relations) ---
 ASSUMED = "assumed."
 # The classes of a figure quoted from the results ({bench}) or the assumptions ({assumed}): bound figures.

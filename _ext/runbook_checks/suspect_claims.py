@@ -3,13 +3,14 @@
     REC_SCALE_TRIGGERS is suspect: prod workers 2 -> 3 since its review on 2026-12-01 (...)
 
 Each claim's fingerprint (claim_fingerprints.py: its normalised text, the spec values it binds per
-target, the benchmark figures and assumptions it quotes, the register entries it cites, the needs it
-references, followed transitively) is compared with the one its last review recorded
-(claim_reviews.py), and the finding names each input that moved, old -> new, at the claim's
-file:line. A claim with no review fails too, and so does a review record whose fingerprint does not
-match its own values (at its line in the record). The fingerprints and states are written to
-`claim_fingerprints.json` next to the builder's output folder (the page's badges, the matrix and the
-coverage line read them; `tools/impact_report.py` compares two revisions' files).
+target, the benchmark figures and assumptions it quotes, the register entries it cites and the hashes
+of their cited sections in the source lock, the needs it references, followed transitively) is
+compared with the one its last review recorded (claim_reviews.py), and the finding names each input
+that moved, old -> new, at the claim's file:line. A claim with no review fails too, and so does a
+review record whose fingerprint does not match its own values (at its line in the record). The
+fingerprints and states are written to `claim_fingerprints.json` next to the builder's output folder
+(the page's badges, the matrix and the coverage line read them; `tools/impact_report.py` compares two
+revisions' files).
 
 The feature starts with its baseline review: a project without the review file (the tests' copies of
 the project) is not reviewed.
@@ -24,6 +25,7 @@ from pathlib import Path
 from .claim_fingerprints import Collector, fingerprints
 from .claim_reviews import commit_date, fingerprints_path, judge, latest, load_reviews
 from .context import CheckContext, Problem
+from .section_locks import read_lock
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
@@ -36,7 +38,9 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem("suspect", f"review record refused: {why}", f"{path}:{line}")
     facts = ctx.target_facts()
     assumptions = dict(ctx.config.runbook_assumptions or {})
-    collector = Collector(ctx.needs, ctx.doctree, facts, ctx.repo_root, assumptions)
+    lock_file = ctx.config.runbook_source_lock_file
+    sections = read_lock(ctx.repo_root / lock_file)[0] if lock_file else {}  # section_drift.py reports refusals
+    collector = Collector(ctx.needs, ctx.doctree, facts, ctx.repo_root, assumptions, sections)
     printed = fingerprints(ctx.runbook, ctx.docname, ctx.needs, ctx.config, collector)
     today, clock = commit_date(ctx.repo_root, reviews)
     last = latest(reviews)
@@ -51,7 +55,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         fingerprints_path(ctx.app.outdir),
         {
             "date": today,
-        "governed": governed,
+            "governed": governed,
             "date_from": clock,
             "claims": [
                 {

@@ -24,6 +24,7 @@ LAYERS = {
         "inference_marks",
         "inline_cites",
         "pinpoints",
+        "section_drift",
         "claim_coverage",
         "evidence",
         "readme_links",
@@ -42,6 +43,7 @@ LAYERS = {
         "claim_marks",
         "coverage_line",
         "suspect_marks",
+        "lock_notes",
     },
     "model": {
         "context",
@@ -58,6 +60,7 @@ LAYERS = {
         "claim_fingerprints",
         "claim_reviews",
         "source_model",
+        "section_locks",
     },
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
     "plugin": {"spelling_filters"},

@@ -1,3 +1,3 @@
 from rule_roots import root_conf
 
-globals().update(root_conf(__file__, ["pinpoints"]))
+globals().update(root_conf(__file__, ["pinpoints", "section_drift"]))
