@@ -27,7 +27,9 @@ sys.path.insert(0, str(REPO_ROOT / "tools"))
 from docs_project import Project, copy_project  # noqa: E402  (the tests' copy-and-build helper)
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+sys.path.insert(0, str(REPO_ROOT / "_ext"))
 from provenance import finish, git, load_average  # noqa: E402
+from runbook_checks.result_digest import sealed  # noqa: E402
 
 
 def synthetic_sources(count: int) -> str:
@@ -132,7 +134,8 @@ def main() -> None:
         "results": rows,
     }
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "docs_scaling.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(sealed(document), indent=2)  # the digest the build recomputes (result_seal.py)
+    (args.out / "docs_scaling.json").write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ from typing import Any
 
 from producer import Producer
 from provenance import REPO_ROOT, finish
-from runbook_checks.evidence_results import SCHEMAS, summarize
+from runbook_checks.evidence_results import SCHEMAS, summarize, window_ms
+from runbook_checks.result_digest import sealed
 
 from bundle_spec import load_bundle, task_parameter
 from template_domain.template_source.staging import local_runner
@@ -189,7 +190,7 @@ def measure(
 ) -> dict:
     """Run `variant` at `events_per_second` per stream; return the raw run record."""
     with running(spark, variant, events_per_second, work) as (config, producer, query, t0):
-        window = (round(warmup_s * 1000), round((warmup_s + window_s) * 1000))
+        window = tuple(window_ms(warmup_s, window_s))
         time.sleep(max(0.0, t0 + warmup_s + window_s - time.time()))
         memory = jvm_memory_mb(spark)
         # Keep running (producer too) until every event written in the window is committed, or drain_s.
@@ -249,6 +250,8 @@ def write_result(
         "runs": runs,
     }
     document["summary"] = summarize(document)
+    # The digest of what was measured, next to `benchmark`: the build recomputes it (result_seal.py).
+    document = sealed(document)
     # Summary figures one per line (the build reports a mismatch at its line); raw runs compact.
     text = json.dumps({k: v for k, v in document.items() if k != "runs"}, indent=1)
     text = (

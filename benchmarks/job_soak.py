@@ -43,6 +43,7 @@ from job_run import (  # noqa: E402
 )
 from producer import TICK_S  # noqa: E402
 from provenance import provenance  # noqa: E402
+from runbook_checks.evidence_results import soak_spans_s as spans_s  # noqa: E402  (the build checks the same spans)
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 QUICK_MINUTES = 2
@@ -54,12 +55,6 @@ def declared_assumption(name: str, policy: Path = REPO_ROOT / "runbook_policy.to
     """One of the runbook policy's `[assumptions]`."""
     with policy.open("rb") as handle:
         return tomllib.load(handle)["assumptions"][name]
-
-
-def spans_s(minutes: float) -> dict[str, int]:
-    """The compared spans: the run's second sixth (minutes 5-10 of 30) and its last sixth (25-30)."""
-    total = round(minutes * 60)
-    return {"baseline_from_s": total // 6, "baseline_to_s": total // 3, "final_from_s": total - total // 6}
 
 
 def output_sample(output: Path) -> tuple[int, int]:

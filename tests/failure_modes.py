@@ -1056,4 +1056,121 @@ MODES: list[tuple[str, str, str]] = [
         "full project: the operators' permission level changed in the spec alone",
         "tests/test_build_failures.py::test_build_fails_naming_the_culprit[the operators' permission level changed in the spec alone]",
     ),
+    # Evidence integrity (issue 18 item 6): result files are what their benchmark wrote, their parameters
+    # and provenance are their runs', quotes name their configuration, thresholds are declared once.
+    (
+        "runbook.evidence",
+        "raw samples scaled and the summary recomputed (a hand-made result file)",
+        "tests/unit/test_result_integrity.py::test_raw_samples_scaled_and_the_summary_recomputed_fail_at_the_digest",
+    ),
+    (
+        "runbook.evidence",
+        "a result file without a digest",
+        "tests/unit/test_result_integrity.py::test_a_result_file_without_a_digest_fails_at_its_benchmark_line",
+    ),
+    (
+        "runbook.evidence",
+        "result file: a repetition deleted, its count left at 3",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[a repetition deleted, its count left at 3]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: a repetition set copied to show 3 sets from 2",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[a repetition set copied to show 3 sets from 2]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: the progress-cost repetition count edited",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[the progress-cost repetition count edited]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: a levers repetition deleted",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[a levers repetition deleted]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: the rate parameter edited to one the runs did not have",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[the rate parameter edited to one the runs did not have]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: the window parameter edited",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[the window parameter edited]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: a capacity rate edited",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[a capacity rate edited]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: the soak rate edited",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[the soak rate edited]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: the soak length edited",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[the soak length edited]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: the provenance core count edited",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[the provenance core count edited]",
+    ),
+    (
+        "runbook.evidence",
+        "result file: the machine's core count edited (shown in the table caption; only the seal holds it)",
+        "tests/unit/test_result_integrity.py::test_the_machines_core_count_edited_fails_at_the_digest",
+    ),
+    (
+        "runbook.evidence",
+        "result file: the runbook configuration's partitions edited against the scaling note",
+        "tests/unit/test_result_integrity.py::test_parameters_and_provenance_are_the_runs[the runbook configuration's partitions edited against the scaling note]",
+    ),
+    (
+        "runbook.evidence",
+        "an edited result file sealed again whose runs still disagree with its parameters",
+        "tests/unit/test_result_integrity.py::test_a_resealed_edit_still_fails_the_cross_checks",
+    ),
+    (
+        "runbook.evidence",
+        "a quoted figure of another configuration than its sentence names",
+        "tests/unit/test_quote_subjects.py::test_a_quote_of_another_configurations_figure_fails_at_its_line",
+    ),
+    (
+        "runbook.evidence",
+        "a quoted ratio whose sentence names one of its two configurations",
+        "tests/unit/test_quote_subjects.py::test_a_ratio_is_about_both_configurations",
+    ),
+    (
+        "runbook.evidence",
+        "in-process: a quoted figure of another configuration than its sentence names",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[quotes: a quoted figure of another configuration than its sentence names]",
+    ),
+    (
+        "runbook.evidence",
+        "in-process: a quoted ratio whose table row names one of its two configurations",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[quotes: a quoted ratio whose table row names one of its two configurations]",
+    ),
+    (
+        "runbook.evidence",
+        "a comparison quoted on the page types its threshold",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: a comparison quoted on the page types its threshold]",
+    ),
+    (
+        "runbook.evidence",
+        "an evidence relation types its threshold",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: an evidence relation types its threshold]",
+    ),
+    (
+        "runbook.evidence",
+        "an evidence threshold written for GitHub that differs from the policy",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: an evidence threshold written for GitHub that differs from the policy]",
+    ),
+    (
+        "runbook.evidence",
+        "an evidence threshold the policy does not declare",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[evidence: an evidence threshold the policy does not declare]",
+    ),
 ]

@@ -41,12 +41,13 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 RESULT_NAMES = sorted(path.stem for path in (REPO_ROOT / "benchmarks" / "results").glob("*.json"))
 SPEC_KEYS = sorted(facts({}, SimpleNamespace(runbook_scale_to_workers=0, runbook_runtime_spark={})))
-# A figure shown as its key: a result file's figure path, an assumption's name, a spec key with its value.
+# A figure shown as its key: a result file's figure path, an assumption's or threshold's name, a spec key
+# with its value.
 FIGURE_KEY = re.compile(
     rf"\b(?:{'|'.join(map(re.escape, RESULT_NAMES))}):[\w.-]+"
-    r"|\bassumed\.\w+"
+    r"|\b(?:assumed|threshold)\.\w+"
     rf"|\b(?:{'|'.join(map(re.escape, SPEC_KEYS))})="
-    r"|\{(?:spec|bench|assumed|notspec)\}"
+    r"|\{(?:spec|bench|assumed|threshold|notspec)\}"
 )
 MARKUP = re.compile(
     r"^\s*:[a-z_]+:.*$"  # a directive's field line, shown as text

@@ -887,6 +887,86 @@ OTHER = [
         ("runbook.evidence", at("```{evid}"), "'EVD_SCALING' artifact 'benchmarks/results/gone.json' does not exist"),
     ),
     (
+        "evidence",
+        "a comparison quoted on the page types its threshold",
+        [
+            (
+                PAGE,
+                "{bench}`docs_scaling:needs_100.with_checks_s` s",
+                "{bench}`docs_scaling:needs_100.with_checks_s <= 10`",
+            )
+        ],
+        (
+            "runbook.evidence",
+            at("{bench}"),
+            "bench role: 'docs_scaling:needs_100.with_checks_s <= 10' types the threshold 10",
+            "[evidence_thresholds]",
+        ),
+    ),
+    (
+        "evidence",
+        "an evidence relation types its threshold",
+        [(PAGE, ":relations: needs_100.with_checks_s <=", ":relations: needs_100.with_checks_s * 1 <=")],
+        (
+            "runbook.evidence",
+            at("```{evid}"),
+            "'EVD_SCALING' relation 'needs_100.with_checks_s * 1 <= needs_100.plain_s' types the threshold 1",
+        ),
+    ),
+    (
+        "evidence",
+        "an evidence threshold written for GitHub that differs from the policy",
+        [
+            (
+                PAGE,
+                "{threshold}`docs_checks_overhead_pct`",
+                '<span data-threshold="docs_checks_overhead_pct">12</span>',
+            )
+        ],
+        (
+            "runbook.evidence",
+            at("data-threshold"),
+            "threshold role: 'docs_checks_overhead_pct' is written as '12' but gives '10'",
+        ),
+    ),
+    (
+        "evidence",
+        "an evidence threshold the policy does not declare",
+        [(PAGE, "{threshold}`docs_checks_overhead_pct`", "{threshold}`docs_overhead`")],
+        (
+            "runbook.evidence",
+            at("{threshold}"),
+            "no threshold 'docs_overhead' in the runbook policy's evidence_thresholds",
+        ),
+    ),
+    (
+        "quotes",
+        "a quoted figure of another configuration than its sentence names",
+        [
+            (
+                PAGE,
+                "{bench}`1.10 s <job_latency:runbook.trigger_ms.p50.median>`",
+                "{bench}`job_latency:partitions-2x.trigger_ms.p50.median`",
+            )
+        ],
+        (
+            "runbook.evidence",
+            at("{bench}`job_latency:partitions-2x"),
+            "bench quote 'job_latency:partitions-2x.trigger_ms.p50.median' is a figure of configuration "
+            "'partitions-2x', which its sentence does not name",
+        ),
+    ),
+    (
+        "quotes",
+        "a quoted ratio whose table row names one of its two configurations",
+        [(PAGE, "| Spark defaults against the runbook settings |", "| Spark defaults |")],
+        (
+            "runbook.evidence",
+            at("{bench}`job_latency:spark-defaults"),
+            "is a figure of configuration 'runbook', which its table row (and header) does not name",
+        ),
+    ),
+    (
         "mapping",
         "the Markdown mapping table is stale",
         [(PAGE, "{rec} Use compute-optimized workers", "{rec} Use fast workers")],

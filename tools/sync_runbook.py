@@ -5,10 +5,11 @@ the runbook's prose (`<span data-spec="key">value</span>`, or the role `{spec}`k
 value the spec gives now (derived values such as the scaled partition count follow), the baseline YAML
 snippet's values and the recommendations' `:settings:` follow the job cluster, and a figure in a
 heading or need title that named an old value of a spec key names the new one. Every benchmark or
-assumed figure written on a page (`<span data-bench="result:figure">612 ms</span>`,
-`<span data-assumed="name">50 events/s</span>`) takes the figure the committed results and the runbook policy
-give. Then the Markdown mapping table is regenerated. A key whose targets disagree cannot be written as
-one value in prose: the command stops and names it, and the sentence needs rewording by hand.
+assumed figure or evidence threshold written on a page (`<span data-bench="result:figure">612 ms</span>`,
+`<span data-assumed="name">50 events/s</span>`, `<span data-threshold="name">115</span>`) takes the
+figure the committed results and the runbook policy give. Then the Markdown mapping table is
+regenerated. A key whose targets disagree cannot be written as one value in prose: the command stops
+and names it, and the sentence needs rewording by hand.
 
     PYTHONPATH=_ext:src python tools/sync_runbook.py --root .      (tox -e sync)
 """
@@ -23,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from runbook_checks.evidence_quotes import formatted, offered_figures, quote, result_path
+from runbook_checks.evidence_quotes import formatted, formatted_threshold, offered_figures, quote, result_path
 from runbook_checks.evidence_relations import RelationError
 from runbook_checks.evidence_results import ResultError
-from runbook_checks.model import ASSUMED, assumed_figures, policy_values
+from runbook_checks.model import ASSUMED, THRESHOLD, assumed_figures, policy_values, threshold_figures
 from runbook_checks.spec_values import deployed_facts
 from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
@@ -37,7 +38,7 @@ ROLE = re.compile(
     r"\{spec\}`(?P<key>[a-z0-9_]+)=(?P<value>[^`]*)`"
     r"|<span data-spec=\"(?P<span_key>[a-z0-9_]+)\">(?P<span_value>[^<]*)</span>"
 )
-FIGURE = re.compile(r"<span data-(?P<kind>bench|assumed)=\"(?P<target>[^\"]*)\">(?P<written>[^<]*)</span>")
+FIGURE = re.compile(r"<span data-(?P<kind>bench|assumed|threshold)=\"(?P<target>[^\"]*)\">(?P<written>[^<]*)</span>")
 # A need's `:settings:` line; the last field line of a need also closes the comment that hides its fields.
 SETTING = re.compile(r"^(?P<lead>\s*:settings:\s*)(?P<items>.+?)(?P<tail>\s*--></div>)?$", re.MULTILINE)
 TITLE_LINE = re.compile(r"^(?P<lead>\s*(?:#{1,6} |```\{rec\} |:::\{rec\} ))(?P<title>.+)$", re.MULTILINE)
@@ -93,13 +94,15 @@ def sync_roles(text: str, now: dict[str, str]) -> tuple[str, dict[str, tuple[str
 def sync_figures(text: str, root: Path, config: Any) -> tuple[str, dict[str, tuple[str, str]]]:
     """Written benchmark and assumed figures take what the results and the runbook policy give now."""
     moved: dict[str, tuple[str, str]] = {}
-    assumed = assumed_figures(config)
+    assumed, thresholds = assumed_figures(config), threshold_figures(config)
 
     def replace(match: re.Match) -> str:
         kind, target, written = match["kind"], match["target"], match["written"]
         try:
             if kind == "assumed":
                 now = formatted(ASSUMED + target, assumed[ASSUMED + target])
+            elif kind == "threshold":
+                now = formatted_threshold(THRESHOLD + target, thresholds[THRESHOLD + target])
             else:
                 result, _, expression = target.partition(":")
                 now = quote(expression, offered_figures(result_path(root, result), config))

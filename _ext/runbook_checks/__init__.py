@@ -14,7 +14,10 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
   (the committed source lock; section_locks.py);
 - claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
 - evidence.py: evidence needs point at a benchmark result file and named figures in it, their
-  relations hold, and each result's summary is its raw samples' (from the pinned PySpark);
+  relations hold and type no threshold, and each result's summary is its raw samples' (from the pinned PySpark);
+- result_seal.py: each result file's digest is the one its benchmark wrote (result_digest.py);
+- result_runs.py: each result file's parameters and provenance agree with its raw runs;
+- quote_subjects.py: a quoted figure of a configuration sits where that configuration is named;
 - readme_links.py: README.md relative links resolve;
 - spec_consistency.py: the YAML snippet, names and settings against the bundle job spec;
 - spec_values.py: values written in prose with {spec} equal the spec's for every target, and no
@@ -26,7 +29,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 
 Views: traceability tables in runbook order (source_matrix.py), the graph as inline SVG
 (trace_graph.py), basis badges on inline need references (basis_marks.py), benchmark tables from the
-committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}` role (evidence_quotes.py), the
+committed JSON (evidence_tables.py), figures quoted in prose by the `{bench}`, `{assumed}` and `{threshold}`
+roles (evidence_quotes.py), the
 `{cite}` and `{descriptive}` marks (claim_marks.py), the claim coverage line (coverage_line.py), the
 badge on a claim its review no longer vouches for (suspect_marks.py), the note on a register entry
 whose cited sections the online probe never fetched (lock_notes.py).
@@ -35,7 +39,8 @@ What sphinx-needs can check from the need model (ubproject.toml, needs_schema.js
 
 Shared layer (rules and views import it, never each other; tests/unit/test_layers.py): context.py,
 model.py (the runbook policy and its section roles, task parameters, claim marks, pinpoints, Inference
-marks, assumptions), text_lines.py (the line a text is on),
+marks, assumptions, evidence thresholds and configuration words), text_lines.py (the line a text is on),
+result_digest.py (the seal the benchmarks write and the build recomputes),
 claim_model.py (the claim classifier), source_model.py (a source's canonical page and runtime range),
 nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
 gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing),
@@ -68,9 +73,12 @@ from . import (
     markdown_mapping,
     pinpoints,
     prose_links,
+    quote_subjects,
     readme_links,
     register,
     result_cache,
+    result_runs,
+    result_seal,
     section_drift,
     spark_keys,
     spec_consistency,
@@ -82,7 +90,7 @@ from .claim_marks import cite_role, collapse_detail_rows, descriptive_role, rend
 from .context import CheckContext, Problem
 from .coverage_line import ClaimCoverageDirective, fill_coverage_lines
 from .dependencies import note_governed_files
-from .evidence_quotes import AssumedRole, BenchRole
+from .evidence_quotes import AssumedRole, BenchRole, ThresholdRole
 from .evidence_tables import BenchmarkTableDirective
 from .gfm_source import gfm_source_read
 from .lock_notes import note_fetched_sources
@@ -107,6 +115,9 @@ RULES = [
     section_drift,
     claim_coverage,
     evidence,
+    result_seal,
+    result_runs,
+    quote_subjects,
     readme_links,
     spec_consistency,
     spec_values,
@@ -175,6 +186,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_photon_sentences", [], "env")
     app.add_config_value("runbook_scale_to_workers", 0, "env")
     app.add_config_value("runbook_assumptions", {}, "env")
+    app.add_config_value("runbook_evidence_thresholds", {}, "env")
+    app.add_config_value("runbook_evidence_configuration_words", {}, "env")
     app.add_config_value("runbook_reviews_file", "", "env")
     app.add_config_value("runbook_review_expiry_days", {}, "env")
     app.add_config_value("runbook_source_lock_file", "", "env")
@@ -196,6 +209,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("claim-coverage", ClaimCoverageDirective)
     app.add_role("bench", BenchRole())
     app.add_role("assumed", AssumedRole())
+    app.add_role("threshold", ThresholdRole())
     app.connect("config-inited", read_policy)
     app.connect("builder-inited", result_cache.forget)
     app.connect("builder-inited", locate_schema_findings)

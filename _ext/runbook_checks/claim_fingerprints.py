@@ -12,11 +12,13 @@ The inputs, each a label and the value a reviewer saw (per-input digests make th
 - `<target> <key>`: each `{spec}` value for every target (`prod workers`: `2`), as the spec rule reads it;
 - `bench <result>:<figure>`: each quoted benchmark figure as rendered, and `provenance <result>` the
   result file's provenance block (as a digest);
-- `assumed <name>`: each `{assumed}` figure, as the runbook policy declares it;
+- `assumed <name>`: each `{assumed}` figure, as the runbook policy declares it; `threshold <name>` each
+  `{threshold}` figure, likewise;
 - `<SRC> url`, `<SRC> maturity`, `<SRC> pinpoint`: each cited register entry (by `:cites:` or `{cite}`);
 - `<SRC>#<anchor> section text`: each cited section's hash from the committed source lock, once the
   online probe has fetched and found it (section_locks.py; a section never fetched adds no input);
-- `<EVD> figure <name>`: each figure an evidence need names, from its result file (or the assumptions);
+- `<EVD> figure <name>`: each figure an evidence need names, from its result file (or the assumptions
+  and evidence thresholds: a threshold moved in the policy puts the claims its evidence backs in question);
 - `via <REC> ...`: the inputs of each need referenced with `{need}` or linked as a recommendation's
   `evidence`, followed transitively.
 """
@@ -130,10 +132,12 @@ class Collector:
         root: Path,
         assumptions: dict[str, Any],
         sections: dict[str, SectionRecord] | None = None,
+        thresholds: dict[str, Any] | None = None,
     ):
         self.needs, self.doctree_of, self.facts, self.root = needs, doctree_of, facts, root
         self.assumptions = assumptions
         self.sections = sections or {}
+        self.thresholds = thresholds or {}
         self._need_nodes: dict[str, Need] = {}
         self._need_inputs: dict[tuple[str, frozenset[str]], tuple[dict[str, str], dict[str, str]]] = {}
 
@@ -176,6 +180,7 @@ class Collector:
         except (OSError, ResultError, KeyError, TypeError):
             offered = {}
         offered |= {f"assumed.{name}": value for name, value in self.assumptions.items()}
+        offered |= {f"threshold.{name}": value for name, value in self.thresholds.items()}
         for name in need.get("figures") or []:
             inputs[f"{need_id} figure {name}"] = str(offered.get(name, "(missing)"))
         if need.get("artifact"):
@@ -196,6 +201,9 @@ class Collector:
                     inputs[f"bench {target}"] = node.astext()
                     result = target.partition(":")[0].strip()
                     inputs[f"provenance {result}"] = self.provenance(result)
+                elif quoted_kind(node) == QUOTED_FIGURE_CLASSES[2]:
+                    name = figure_target(node)
+                    inputs[f"threshold {name}"] = str(self.thresholds.get(name, "(not declared)"))
                 elif quoted_kind(node):
                     name = figure_target(node)
                     inputs[f"assumed {name}"] = str(self.assumptions.get(name, "(not declared)"))

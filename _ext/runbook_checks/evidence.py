@@ -2,9 +2,10 @@
 it, and states the relation its claim rests on; the results behind it are their own raw samples'.
 
 - An evidence need's `artifact` is a result file of a known benchmark schema; its `figures` (at least
-  one, with a relation: schema rule `evidence-names-figures` of needs_schema.json) exist in it; each
+  one, with a relation: schema rule `evidence-names-figures` of needs_schema.json) exist in it, or
+  are the policy's assumptions (`assumed.<name>`) or evidence thresholds (`threshold.<name>`); each
   of its `relations` holds on the committed figures (else the need is named: a rerun no
-  longer supports the claim).
+  longer supports the claim) and types no number: its thresholds are the policy's, declared once.
 - Every result file with raw samples: its summary equals the one recomputed from the samples
   (a figure edited by hand fails at its line), it comes from the PySpark `requirements.txt` pins,
   and it is not a `--quick` smoke run.
@@ -17,9 +18,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .context import CheckContext, Problem
-from .evidence_relations import RelationError, holds, names
+from .evidence_relations import RelationError, holds, literals, names
 from .evidence_results import SAMPLED, ResultError, figures, line_of, result_files, summarize
-from .model import assumed_figures
+from .model import THRESHOLD, assumed_figures, threshold_figures
 from .result_cache import load_once
 
 TOLERANCE = 0.05  # figures are rounded to 0.1
@@ -74,16 +75,25 @@ def check_need(ctx: CheckContext, need_id: str, need: dict, documents: dict[str,
     if isinstance(document, str):
         yield Problem("evidence", f"'{need_id}' artifact '{artifact}' {document}", where)
         return
-    offered = figures(document) | assumed_figures(ctx.config)
+    offered = figures(document) | assumed_figures(ctx.config) | threshold_figures(ctx.config)
     declared = list(need.get("figures") or [])  # none, or no relation: schema rule evidence-names-figures
     for name in declared:
         if name not in offered:
             yield Problem(
                 "evidence",
-                f"'{need_id}' names figure '{name}', which neither '{artifact}' nor the policy's assumptions hold",
+                f"'{need_id}' names figure '{name}', which neither '{artifact}' nor the policy's assumptions "
+                "or evidence thresholds hold",
                 where,
             )
     for relation in need.get("relations") or []:
+        typed = literals(relation)
+        if typed:
+            yield Problem(
+                "evidence",
+                f"'{need_id}' relation '{relation}' types the threshold {', '.join(typed)}: declare it once in "
+                f"runbook_policy.toml [evidence_thresholds] and name it {THRESHOLD}<name>",
+                where,
+            )
         undeclared = [name for name in names(relation) if name not in declared]
         if undeclared:
             yield Problem("evidence", f"'{need_id}' relation '{relation}' uses undeclared {undeclared}", where)

@@ -13,7 +13,12 @@ arithmetic expression over figures (see evidence_relations.py). The unit follows
 `_ms` as ms (s from 1000 ms), `_eps` as events/s, `_mb` as MB, `sustained` as yes/no; a quotient of
 figures as a ratio. A comparison (`runbook.e2e_ms.p50.median <= 1000`) renders as "met" or "not met".
 Expressions may also use the team's declared assumptions (runbook_policy.toml `[assumptions]`) as
-`assumed.<name>`; {assumed}`production_eps` quotes one on its own (-> 50 events/s).
+`assumed.<name>`; {assumed}`production_eps` quotes one on its own (-> 50 events/s). Likewise the
+evidence thresholds (`[evidence_thresholds]`) as `threshold.<name>`, and {threshold}`name` on its own:
+a comparison names its threshold, never types it (`runbook.e2e_ms.p50.median <= 1000` is refused), so
+a threshold is changed in the policy, where every relation and page that uses it follows.
+The rendered node keeps what it quotes (`node["figure"]`: `job_latency:runbook.trigger_ms.p50.median`)
+for the rules that read the page (quote_subjects.py).
 """
 
 from __future__ import annotations
@@ -25,9 +30,9 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
-from .evidence_relations import COMPARE, RelationError, evaluate, holds, names
+from .evidence_relations import RelationError, evaluate, holds, is_relation, literals, names
 from .evidence_results import RESULTS_FOLDER, ResultError, figures
-from .model import ASSUMED, QUOTED_FIGURE_CLASSES, assumed_figures
+from .model import ASSUMED, QUOTED_FIGURE_CLASSES, THRESHOLD, assumed_figures, threshold_figures
 from .result_cache import load_once
 from .text_lines import file_lines, line_of
 
@@ -36,8 +41,9 @@ logger = logging.getLogger(__name__)
 
 def formatted(expression: str, value: float) -> str:
     named = names(expression)
-    if "/" in expression and len(named) > 1:
-        return f"{value:.1f}".removesuffix(".0") + "x"
+    if "/" in expression and len(named) > 1:  # a ratio: two decimals below 10x, where they tell ties apart
+        digits = f"{value:.2f}".rstrip("0").removesuffix(".") if value < 10 else f"{value:.1f}".removesuffix(".0")
+        return digits + "x"
     name = named[0] if named else ""
     if name.endswith("sustained"):
         return "yes" if value else "no"
@@ -62,14 +68,22 @@ def split_written(text: str) -> tuple[str | None, str]:
 
 def quote(expression: str, offered: dict[str, float]) -> str:
     """The figure an expression over results and assumptions renders as (RelationError if it cannot)."""
-    if any(op in expression for op in COMPARE):
+    if is_relation(expression):
         return "met" if holds(expression, offered)[0] else "not met"
     return formatted(expression, evaluate(expression, offered))
 
 
 def offered_figures(path: Path, config: object) -> dict[str, float]:
-    """A result file's figures and the declared assumptions, as expressions name them (ResultError)."""
-    return figures(load_once(path)) | assumed_figures(config)
+    """A result file's figures, the declared assumptions and evidence thresholds, as expressions name them
+    (ResultError)."""
+    return figures(load_once(path)) | assumed_figures(config) | threshold_figures(config)
+
+
+def formatted_threshold(name: str, value: float) -> str:
+    """A threshold as the policy declares it (1.05, 5, 115), or with its unit when its name has one."""
+    if any(unit in name for unit in ("_ms", "_eps", "_mb")):
+        return formatted(name, value)
+    return f"{value:,g}"
 
 
 def result_path(root: str | Path, result: str) -> Path:
@@ -88,13 +102,19 @@ class BenchRole(SphinxRole):
             text = quote(expression, offered_figures(path, self.config))
         except (ResultError, RelationError) as error:
             return self.fail(f"'{target}': {error}")
+        typed = literals(expression) if is_relation(expression) else []
+        if typed:
+            self.warn(
+                f"'{target}' types the threshold {', '.join(typed)}: declare it once in runbook_policy.toml "
+                f"[evidence_thresholds] and name it {THRESHOLD}<name>"
+            )
         return self.rendered(text, written, target, QUOTED_FIGURE_CLASSES[0])
 
     def rendered(self, text: str, written: str | None, target: str, kind: str) -> tuple[list[nodes.Node], list]:
         """The figure from the results; a written figure that differs is reported at its line."""
         if written is not None and written != text:
             self.warn(f"'{target}' is written as '{written}' but gives '{text}' (run `tox -e sync`)")
-        return [nodes.inline(self.rawtext, text, classes=[kind])], []
+        return [nodes.inline(self.rawtext, text, classes=[kind], figure=target)], []
 
     def source_line(self) -> int:  # shared with AssumedRole
         """The role's own line: MyST gives the paragraph's first line, so look for the role from there
@@ -126,3 +146,16 @@ class AssumedRole(BenchRole):
             known = ", ".join(sorted(key.removeprefix(ASSUMED) for key in offered)) or "none"
             return self.fail(f"no assumption '{target}' in the runbook policy's assumptions (known: {known})")
         return self.rendered(formatted(name, offered[name]), written, target, QUOTED_FIGURE_CLASSES[1])
+
+
+class ThresholdRole(BenchRole):
+    """{threshold}`name`: one of the runbook policy's `[evidence_thresholds]`, as the policy declares it."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        written, target = split_written(self.text)
+        offered = threshold_figures(self.config)
+        name = f"{THRESHOLD}{target}"
+        if name not in offered:
+            known = ", ".join(sorted(key.removeprefix(THRESHOLD) for key in offered)) or "none"
+            return self.fail(f"no threshold '{target}' in the runbook policy's evidence_thresholds (known: {known})")
+        return self.rendered(formatted_threshold(name, offered[name]), written, target, QUOTED_FIGURE_CLASSES[2])

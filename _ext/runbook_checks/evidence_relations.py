@@ -1,8 +1,10 @@
 """Arithmetic over named figures: the relations evidence needs rest on, and the quotes on the page.
 
 A relation is `side OP side` with OP one of <= >= < >; a side is numbers and figure names joined by
-`*` and `/`, read left to right: `runbook.trigger_ms.p50.max * 5 <= spark-defaults.trigger_ms.p50.min`.
-Nothing else is evaluated, so a relation can never run code.
+`*` and `/`, read left to right: `runbook.trigger_ms.p50.max * threshold.x <= spark-defaults.trigger_ms.p50.min`.
+Nothing else is evaluated, so a relation can never run code. The build refuses a number typed in a
+relation (`literals`): a relation's threshold is declared once, in the runbook policy's
+`[evidence_thresholds]`, and named `threshold.<name>`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,15 @@ class RelationError(Exception):
 
 def names(expression: str) -> list[str]:
     return [m["name"] for m in TOKEN.finditer(expression) if m["name"]]
+
+
+def literals(expression: str) -> list[str]:
+    """The numbers typed in an expression or relation (`a * 5 <= b` -> ['5'])."""
+    return [m["number"] for m in TOKEN.finditer(expression) if m["number"]]
+
+
+def is_relation(expression: str) -> bool:
+    return any(op in expression for op in COMPARE)
 
 
 def evaluate(expression: str, figures: Mapping[str, float]) -> float:

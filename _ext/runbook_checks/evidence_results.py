@@ -15,6 +15,7 @@ import json
 import re
 import statistics
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,28 @@ SAMPLED = {"job_latency", "progress_cost", "job_levers", "job_capacity", "job_so
 RESULTS_FOLDER = "benchmarks/results"
 SUSTAINED_SHARE = 0.9  # processed at least 90% of what was written in the window...
 BACKLOG_LIMIT_S = 5.0  # ...and no more than 5 s of input waiting at the window's end
+
+
+@dataclass(frozen=True)
+class SetPlan:
+    """The parameters of a benchmark measured as interleaved repetition sets (job_latency.py): how many
+    sets, which configurations (an empty list: the benchmark's default choice), the rate per stream, the
+    warm-up and the measurement window."""
+
+    repetitions: str
+    configurations: str
+    rate: str = "latency_rate"
+    warmup: str = "warmup_s"
+    window: str = "window_s"
+
+
+REPETITION_SETS = {
+    "job_latency": SetPlan("repetitions", "latency_configs"),
+    "progress_cost": SetPlan("progress_repetitions", "progress_configs"),
+    "job_levers": SetPlan("lever_repetitions", "lever_configs"),
+}
+# The capacity curve: one run per configuration and rate, rates rising until a configuration misses one.
+CAPACITY = SetPlan("", "capacity_configs", "capacity_rates", "capacity_warmup_s", "capacity_window_s")
 
 Histogram = list[list[int]]  # [[value, count], ...]
 
@@ -131,6 +154,17 @@ def spread(values: list[float]) -> dict[str, float]:
     return {"median": round(statistics.median(present), 1), "min": min(present), "max": max(present)}
 
 
+def window_ms(warmup_s: float, window_s: float) -> list[int]:
+    """A run's measurement window, [start, end] ms after its query started (job_run.measure)."""
+    return [round(warmup_s * 1000), round((warmup_s + window_s) * 1000)]
+
+
+def soak_spans_s(minutes: float) -> dict[str, int]:
+    """The soak's compared spans: the run's second sixth (minutes 5-10 of 30) and its last sixth (25-30)."""
+    total = round(minutes * 60)
+    return {"baseline_from_s": total // 6, "baseline_to_s": total // 3, "final_from_s": total - total // 6}
+
+
 def span_figures(batches: list[dict], start_ms: int, end_ms: int) -> dict[str, float]:
     """Batches that carried data and ended in [start_ms, end_ms): count, trigger and part p50s."""
     span = [b for b in batches if start_ms <= batch_end(b) < end_ms and b["rows"] > 0]
@@ -211,11 +245,13 @@ def summarize(document: dict) -> dict[str, float]:
 def figures(document: dict) -> dict[str, float]:
     """The named figures a result file offers to evidence needs and the page."""
     if document["benchmark"] in SAMPLED:
-        # Numeric parameters (rates, windows) are quotable too, so the page types none of them.
+        # Numeric parameters (rates, windows) and the cores the runs had are quotable too, so the page
+        # types none of them.
         parameters = {
-            f"parameters.{key}": value
-            for key, value in (document.get("parameters") or {}).items()
-            if isinstance(value, int | float) and not isinstance(value, bool)
+            f"{block}.{key}": value
+            for block, keys in (("parameters", None), ("provenance", ("cores", "local_cores")))
+            for key, value in (document.get(block) or {}).items()
+            if (keys is None or key in keys) and isinstance(value, int | float) and not isinstance(value, bool)
         }
         return parameters | (document.get("summary") or {})
     # docs_scaling keeps its measured rows as they are: figures by synthetic need count.

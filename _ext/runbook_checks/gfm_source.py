@@ -9,16 +9,17 @@ them as a runbook, turned back into MyST before Sphinx parses them (`source-read
     <span data-notspec>200 partitions</span>    -> {notspec}`200 partitions`
     <span data-bench="job_soak:x_ms">612 ms</span>   -> {bench}`612 ms <job_soak:x_ms>`
     <span data-assumed="production_eps">50 events/s</span> -> {assumed}`50 events/s <production_eps>`
+    <span data-threshold="soak_growth_pct">115</span>   -> {threshold}`115 <soak_growth_pct>`
     [REC_X](#REC_X), [EVD_X](evidence.md#EVD_X) -> {need}`REC_X`
     <!-- site-only                              -> blank line  (a generated view GitHub need not show:
     :::{source-matrix}                              the committed mapping list stands in for it there)
     :::
     -->                                         -> blank line
 
-GFM shows each figure as the value the build checks (`{spec}` for every target, `{bench}` and
-`{assumed}` against the results and the runbook policy, both naming their line), and hides the keys. Every line
-keeps its number, so each `file:line` the build reports points at the committed source. Fenced code
-(``` or ~~~) is left as written.
+GFM shows each figure as the value the build checks (`{spec}` for every target, `{bench}`,
+`{assumed}` and `{threshold}` against the results and the runbook policy, each naming its line), and
+hides the keys. Every line keeps its number, so each `file:line` the build reports points at the
+committed source. Fenced code (``` or ~~~) is left as written.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ FIELDS_CLOSE = re.compile(r"^(?P<field>.*?)\s*--></div>\s*$")
 SITE_ONLY_OPEN = re.compile(r"^\s*<!-- site-only\s*$")
 COMMENT_CLOSE = re.compile(r"^\s*-->\s*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
-SPAN = re.compile(r"<span data-(?P<kind>spec|notspec|bench|assumed)(?:=\"(?P<key>[^\"]*)\")?>(?P<text>[^<]*)</span>")
+SPAN = re.compile(
+    r"<span data-(?P<kind>spec|notspec|bench|assumed|threshold)(?:=\"(?P<key>[^\"]*)\")?>(?P<text>[^<]*)</span>"
+)
 NEED_LINK = re.compile(rf"\[(?P<id>{NEED_ID})\]\((?:[\w./-]*\.md)?#(?P=id)\)")
 
 

@@ -201,12 +201,26 @@ def pinpoint_uses(ctx: CheckContext) -> Iterator[tuple[str, Pinpoint, Any]]:
             yield f"{{cite}}`{node['cite']}`", pin, where
 
 
-# --- the team's declared assumptions ({assumed}, evidence relations) ---
+# --- the team's declared assumptions ({assumed}) and evidence thresholds ({threshold}) ---
 ASSUMED = "assumed."
-# The classes of a figure quoted from the results ({bench}) or the assumptions ({assumed}): bound figures.
-QUOTED_FIGURE_CLASSES = ("bench-figure", "assumed-figure")
+THRESHOLD = "threshold."
+# The classes of a figure quoted from the results ({bench}), the assumptions ({assumed}) or the evidence
+# thresholds ({threshold}): bound figures.
+QUOTED_FIGURE_CLASSES = ("bench-figure", "assumed-figure", "threshold-figure")
 
 
 def assumed_figures(config: object) -> dict[str, float]:
     """The declared assumptions, named as expressions use them."""
     return {f"{ASSUMED}{name}": float(value) for name, value in (config.runbook_assumptions or {}).items()}
+
+
+def threshold_figures(config: object) -> dict[str, float]:
+    """The policy's `[evidence_thresholds]`, named as relations and quotes use them (`threshold.<name>`)."""
+    declared = getattr(config, "runbook_evidence_thresholds", None) or {}
+    return {f"{THRESHOLD}{name}": float(value) for name, value in declared.items()}
+
+
+def configuration_words(config: object) -> dict[str, list[str]]:
+    """The policy's `[evidence_configuration_words]`: the words prose names each benchmark configuration by."""
+    declared = getattr(config, "runbook_evidence_configuration_words", None) or {}
+    return {str(name): [str(word) for word in words] for name, words in declared.items()}

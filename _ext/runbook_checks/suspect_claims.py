@@ -40,7 +40,8 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     assumptions = dict(ctx.config.runbook_assumptions or {})
     lock_file = ctx.config.runbook_source_lock_file
     sections = read_lock(ctx.repo_root / lock_file)[0] if lock_file else {}  # section_drift.py reports refusals
-    collector = Collector(ctx.needs, ctx.doctree, facts, ctx.repo_root, assumptions, sections)
+    thresholds = dict(getattr(ctx.config, "runbook_evidence_thresholds", None) or {})
+    collector = Collector(ctx.needs, ctx.doctree, facts, ctx.repo_root, assumptions, sections, thresholds)
     printed = fingerprints(ctx.runbook, ctx.docname, ctx.needs, ctx.config, collector)
     today, clock = commit_date(ctx.repo_root, reviews)
     last = latest(reviews)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from runbook_checks.evidence import check_result_file
 from runbook_checks.evidence_results import load, summarize, written_by
+from runbook_checks.result_runs import run_problems
+from runbook_checks.result_seal import seal_problems
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +39,14 @@ def test_summary_is_the_raw_samples_summary(quick_results: Path, benchmark: str)
     # The docs build accepts the file except for one thing: a smoke run cannot back evidence.
     problems = list(check_result_file(quick_results / f"{benchmark}.json", document, ("", "")))
     assert [p.message for p in problems] == ["results of a --quick smoke run cannot back evidence"]
+
+
+@pytest.mark.parametrize("benchmark", ["job_latency", "job_capacity", "progress_cost"])
+def test_results_are_sealed_and_their_parameters_are_their_runs(quick_results: Path, benchmark: str) -> None:
+    """The digest the benchmark wrote is the one the build recomputes, and the cross-checks pass."""
+    path = quick_results / f"{benchmark}.json"
+    document = load(path)
+    assert [p.message for p in [*seal_problems(path, document), *run_problems(path, document)]] == []
 
 
 def test_latency_sets_run_in_their_own_processes_in_rotated_order(quick_results: Path) -> None:

@@ -12,8 +12,9 @@ from runbook_checks import evidence
 from runbook_checks.evidence import check_need, check_result_file, pinned_pyspark
 from runbook_checks.evidence_relations import holds
 from runbook_checks.evidence_results import ResultError, figures, line_of, load, summarize
+from runbook_checks.model import threshold_figures
 
-from unit.fakes import context, need
+from unit.fakes import config, context, need
 
 PIN = ("4.1.1", "requirements.txt pins")
 
@@ -206,10 +207,11 @@ def test_committed_relation_holds_and_fails_on_a_slower_rerun(
     tmp_path: Path, name: str, need_id: str, keep, factor
 ) -> None:
     relation = relation_of(need_id)
-    assert holds(relation, figures(load(committed(tmp_path, name))))[0], relation
+    thresholds = threshold_figures(config())  # the relation names the policy's threshold
+    assert holds(relation, figures(load(committed(tmp_path, name))) | thresholds)[0], relation
     slower = committed(tmp_path, name, lambda d: scaled_batches(d, keep(d), factor(d)))
     assert problems_of(slower, ("", "pin")) == []  # an honest rerun: its summary is its samples'
-    assert not holds(relation, figures(load(slower)))[0]
+    assert not holds(relation, figures(load(slower)) | thresholds)[0]
 
 
 def test_an_evidence_need_without_figures_or_relations_is_left_to_the_schema() -> None:
