@@ -10,6 +10,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - inference_marks.py: a recommendation's basis and its visible Inference mark agree (on the doctree);
 - inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
 - pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
+- pinpoint_words.py: a sourced recommendation's text says its pinpoints' key terms, states no number or
+  version its terms do not hold (unless bound), and no pinpoint is generic or copied from another need;
 - claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
 - evidence.py: evidence needs point at a benchmark result file and named figures in it, their
   relations hold, and each result's summary is its raw samples' (from the pinned PySpark);
@@ -62,6 +64,7 @@ from . import (
     inference_marks,
     inline_cites,
     markdown_mapping,
+    pinpoint_words,
     pinpoints,
     prose_links,
     readme_links,
@@ -98,6 +101,7 @@ RULES = [
     inference_marks,
     inline_cites,
     pinpoints,
+    pinpoint_words,
     claim_coverage,
     evidence,
     readme_links,
@@ -170,6 +174,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_assumptions", {}, "env")
     app.add_config_value("runbook_reviews_file", "", "env")
     app.add_config_value("runbook_review_expiry_days", {}, "env")
+    app.add_config_value("runbook_pinpoint_wording", {}, "env")
     app.add_role("spec", spec_values.spec_role)
     app.add_role("notspec", spec_values.notspec_role)
     app.add_node(spec_value, html=(_visit_inline, _depart_inline))

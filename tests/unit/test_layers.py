@@ -24,6 +24,7 @@ LAYERS = {
         "inference_marks",
         "inline_cites",
         "pinpoints",
+        "pinpoint_words",
         "claim_coverage",
         "evidence",
         "readme_links",
