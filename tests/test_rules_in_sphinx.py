@@ -998,5 +998,5 @@ def test_pinpoint_wording_passes_a_reflow_and_a_range_written_in_words(build) ->
         "Page A advises setting the shuffle partitions to one to two times the cluster's cores. Here\n",
         "Page A advises setting the shuffle\npartitions to one to\ntwo times the cluster's cores. Here\n",
     )
-    files = edit(files, PAGE, "{rec} Size shuffle partitions at 1-2x", "{rec} Size shuffle partitions at one to two times")
+    files = edit(files, PAGE, "partitions at 1-2x", "partitions at one to two times")
     assert build("pinwords", files).warnings == []

@@ -187,7 +187,7 @@ SOURCE = """\
 
 Here <span data-spec="workers">2</span> workers with <span data-notspec>2 local
 cores</span> give 2 cores per worker, [REC_RUNTIME_2](#REC_RUNTIME_2), and
-the range is two to four times the cores.
+the range is two to four times.
 :::"""
 
 
@@ -200,7 +200,7 @@ def test_a_figure_finding_names_the_line_the_figure_is_written_on() -> None:
     """The third '2' the paragraph states itself is on its second line: the bound '2' and the need link's
     '2' do not count, the notspec '2' does."""
     lines = SOURCE.split("\n")
-    text = "Here 2 workers with 2 local\ncores give 2 cores per worker, , and\nthe range is two to four times the cores."
+    text = "Here 2 workers with 2 local\ncores give 2 cores per worker, , and\nthe range is two to four times."
     unbound = text.replace("Here 2", f"Here {BOUND}", 1)
     part = Part(text, unbound, 7)
     stated = figures(unbound, WORDING)
