@@ -233,14 +233,15 @@ def need_findings(
                 )
     offered = term_figures((pin for _, pin in pinned), wording)
     held = ", ".join(sorted(offered)) or "none"
+    named = ", ".join(dict.fromkeys(f"{pin.source}#{pin.anchor}" for _, pin in pinned))
     for part in parts:
         for figure in figures(part.unbound, wording):
             if figure.value not in offered:
                 written = " ".join(part.unbound[figure.start : figure.end].split())
                 yield Finding(
                     f"'{need_id}' states '{written}' ({figure.value}), a figure none of its pinpoints' terms "
-                    f"holds (theirs: {held}) and no bound span gives: add it to a pinpoint as the cited section "
-                    "gives it, or bind it (data-spec, data-bench, data-assumed)",
+                    f"holds ({named}: {held}) and no bound span gives: add it to a pinpoint as the cited "
+                    "section gives it, or bind it (data-spec, data-bench, data-assumed)",
                     part=part,
                     figure=figure,
                 )

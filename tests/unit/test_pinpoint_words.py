@@ -111,7 +111,7 @@ def test_harmless_a_range_in_digits_written_in_words() -> None:
 def test_attack_a_range_changed_to_two_to_four_times() -> None:
     found = findings(BODY.replace("one to two times", "two to four times"))
     assert len(found) == 1 and found[0].startswith("'REC_X' states 'two to four' (2 to 4), a figure none"), found
-    assert "(theirs: 1 to 2, 13.3)" in found[0]
+    assert "(SRC_A#partitions, SRC_B#changelog: 1 to 2, 13.3)" in found[0]
 
 
 def test_attack_a_changed_version() -> None:
