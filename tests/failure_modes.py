@@ -355,6 +355,87 @@ MODES: list[tuple[str, str, str]] = [
         "pinpoint that names no source",
         "tests/unit/test_pinpoints.py::test_pinpoint_problem[pinpoint that names no source]",
     ),
+    # Issue 18 items 5 and 8: a sourced recommendation's words tied to its pinpoints (pinpoint_words.py).
+    (
+        "runbook.pinpoint",
+        "two recommendations' pinpoints swapped",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[pinwords: two recommendations' pinpoints swapped]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a pinpoint's key terms not in the recommendation's text",
+        "tests/unit/test_pinpoint_words.py::test_attack_two_recommendations_pinpoints_swapped",
+    ),
+    (
+        "runbook.pinpoint",
+        "a key term written as a key that the text says only in other words",
+        "tests/unit/test_pinpoint_words.py::test_keys_compare_exactly_and_words_as_whole_words",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced range changed from one to two times to two to four times",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[pinwords: a sourced range changed from one to two times to two to four times]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced range changed, checked without Sphinx",
+        "tests/unit/test_pinpoint_words.py::test_attack_a_range_changed_to_two_to_four_times",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced version changed",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[pinwords: a sourced version changed]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced version changed, its pinpoint term gone from the text",
+        "tests/unit/test_pinpoint_words.py::test_attack_a_changed_version",
+    ),
+    (
+        "runbook.pinpoint",
+        "a figure in a data-notspec span not among the pinpoint terms",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[pinwords: a figure in a data-notspec span not among the pinpoint terms]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a figure in a sourced recommendation's title not among its pinpoint terms",
+        "tests/unit/test_pinpoint_words.py::test_a_figure_in_the_title_is_checked_too",
+    ),
+    (
+        "runbook.pinpoint",
+        "a generic pinpoint term (Databricks)",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[pinwords: a generic pinpoint term (Databricks)]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a generic pinpoint term on an inference recommendation",
+        "tests/unit/test_pinpoint_words.py::test_an_inference_need_gets_the_stop_list_only",
+    ),
+    (
+        "runbook.pinpoint",
+        "a pinpoint term shorter than three characters",
+        "tests/unit/test_pinpoint_words.py::test_a_term_shorter_than_three_characters_is_refused",
+    ),
+    (
+        "runbook.pinpoint",
+        "a copied recommendation reusing another's pinpoint",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[pinwords: a copied recommendation reusing another's pinpoint]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a copied pinpoint with its terms reordered and reworded",
+        "tests/unit/test_pinpoint_words.py::test_attack_a_copied_recommendation_reusing_a_pinpoint",
+    ),
+    (
+        "runbook.pinpoint",
+        "a pinpoint wording finding not at the pinpoint's line",
+        "tests/unit/test_pinpoint_words.py::test_a_pinpoint_finding_names_the_pinpoint_line",
+    ),
+    (
+        "runbook.pinpoint",
+        "a figure finding not at the line the figure is written on",
+        "tests/unit/test_pinpoint_words.py::test_a_figure_finding_names_the_line_the_figure_is_written_on",
+    ),
     (
         "runbook.pinpoint",
         "citation in prose without a pinpoint",

@@ -978,11 +978,81 @@ OTHER = [
     ),
 ]
 
+# Issue 18 items 5 and 8: a sourced recommendation's words tied to its pinpoints (pinpoint_words.py); a
+# finding about a pinpoint at that pinpoint's line in the `:pinpoints:` field, one about a figure at its line.
+PARTITIONS_PIN = ":pinpoints: SRC_PAGE_A#partitions: 1-2 times; shuffle partitions"
+CHANGELOG_PIN = ":pinpoints: SRC_PAGE_B#changelog: changelogCheckpointing.enabled; 13.3 LTS; Spark 4.0"
+COPIED_NEED = """:::{rec} Size partitions to the cores
+<div id="REC_COPY"><!--
+:basis: source
+:cites: SRC_PAGE_A
+:pinpoints: SRC_PAGE_A#partitions: shuffle partitions; 1-2 times --></div>
+
+Page A sizes the shuffle partitions at 1-2 times the cores.
+:::
+
+"""
+PINWORDS = [
+    (
+        "two recommendations' pinpoints swapped",
+        [
+            (PAGE, PARTITIONS_PIN, "PARTITIONS_PIN"),
+            (PAGE, CHANGELOG_PIN, PARTITIONS_PIN),
+            (PAGE, "PARTITIONS_PIN", CHANGELOG_PIN),
+        ],
+        (
+            "runbook.pinpoint",
+            at(CHANGELOG_PIN),
+            "'REC_PARTITIONS' pinpoint SRC_PAGE_B#changelog: key term 'changelogCheckpointing.enabled' is not in "
+            "the recommendation's text as written",
+        ),
+    ),
+    (
+        "a sourced range changed from one to two times to two to four times",
+        [(PAGE, "one to two times the cluster's cores", "two to four times the cluster's cores")],
+        (
+            "runbook.pinpoint",
+            at("two to four times"),
+            "'REC_PARTITIONS' states 'two to four' (2 to 4), a figure none of its pinpoints' terms holds",
+        ),
+    ),
+    (
+        "a sourced version changed",
+        [(PAGE, "Databricks Runtime 13.3 LTS and above", "Databricks Runtime 14.3 LTS and above")],
+        ("runbook.pinpoint", at("Runtime 14.3 LTS"), "'REC_CHANGELOG' states '14.3' (14.3)"),
+    ),
+    (
+        "a figure in a data-notspec span not among the pinpoint terms",
+        [(PAGE, "<span data-notspec>Spark 4.0</span>", "<span data-notspec>Spark 3.5</span>")],
+        ("runbook.pinpoint", at("Spark 3.5"), "'REC_CHANGELOG' states '3.5' (3.5)"),
+    ),
+    (
+        "a generic pinpoint term (Databricks)",
+        [(PAGE, "1-2 times; shuffle partitions", "1-2 times; Databricks")],
+        (
+            "runbook.pinpoint",
+            at("1-2 times; Databricks"),
+            "'REC_PARTITIONS' pinpoint SRC_PAGE_A#partitions: key term 'Databricks' is too generic",
+        ),
+    ),
+    (
+        "a copied recommendation reusing another's pinpoint",
+        [before(":::{rec} Keep two workers", COPIED_NEED)],
+        (
+            "runbook.pinpoint",
+            at("shuffle partitions; 1-2 times"),
+            "'REC_COPY' pinpoint 'SRC_PAGE_A#partitions: shuffle partitions; 1-2 times' repeats the pinpoint of "
+            "'REC_PARTITIONS' (line 7)",
+        ),
+    ),
+]
+
 ROOT_CASES = (
     [("claim", *case) for case in CLAIM]
     + [("inference", *case) for case in INFERENCE]
     + [("cite", *case) for case in CITE]
     + [("sections", *case) for case in SECTIONS]
+    + [("pinwords", *case) for case in PINWORDS]
     + OTHER
 )
 ROOTS = sorted({case[0] for case in ROOT_CASES})
@@ -998,3 +1068,15 @@ def test_rule_on_a_small_root(build, root: str, name: str, changes: list, expect
 @pytest.mark.parametrize("root", ROOTS)
 def test_clean_root_has_no_warning(build, root: str) -> None:
     assert build(root).warnings == []
+
+
+def test_pinpoint_wording_passes_a_reflow_and_a_range_written_in_words(build) -> None:
+    """Harmless edits to a sourced recommendation: its text reflowed, '1-2x' written 'one to two times'."""
+    files = edit(
+        root_files("pinwords"),
+        PAGE,
+        "Page A advises setting the shuffle partitions to one to two times the cluster's cores. Here\n",
+        "Page A advises setting the shuffle\npartitions to one to\ntwo times the cluster's cores. Here\n",
+    )
+    files = edit(files, PAGE, "partitions at 1-2x", "partitions at one to two times")
+    assert build("pinwords", files).warnings == []

@@ -10,6 +10,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - inference_marks.py: a recommendation's basis and its visible Inference mark agree (on the doctree);
 - inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
 - pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
+- pinpoint_words.py: a sourced recommendation's text says its pinpoints' key terms, states no number or
+  version its terms do not hold (unless bound), and no pinpoint is generic or copied from another need;
 - section_drift.py: no pinpoint's anchor, key term or page is missing at the online probe's last fetch
   (the committed source lock; section_locks.py);
 - claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
@@ -71,6 +73,7 @@ from . import (
     inference_marks,
     inline_cites,
     markdown_mapping,
+    pinpoint_words,
     pinpoints,
     prose_links,
     quote_subjects,
@@ -112,6 +115,7 @@ RULES = [
     inference_marks,
     inline_cites,
     pinpoints,
+    pinpoint_words,
     section_drift,
     claim_coverage,
     evidence,
@@ -190,6 +194,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_evidence_configuration_words", {}, "env")
     app.add_config_value("runbook_reviews_file", "", "env")
     app.add_config_value("runbook_review_expiry_days", {}, "env")
+    app.add_config_value("runbook_pinpoint_wording", {}, "env")
     app.add_config_value("runbook_source_lock_file", "", "env")
     app.add_role("spec", spec_values.spec_role)
     app.add_role("notspec", spec_values.notspec_role)

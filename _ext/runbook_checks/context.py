@@ -24,8 +24,9 @@ SUBTYPES = {
     "citation": "each need a schema rule selects by ID (the required citations of needs_schema.json) exists",
     "inference": "a recommendation's basis and its visible Inference mark agree (read on the doctree)",
     "cite": "each {cite} names a source need; inside a recommendation, one it links in :cites:",
-    "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it, "
-    "and the source lock records none of them missing at the online probe's last fetch",
+    "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it; "
+    "a sourced recommendation's words hold those terms and its figures, no term is generic, no pinpoint copied; "
+    "the source lock records none of them missing at the online probe's last fetch",
     "claim": "every paragraph, list item and table row is in a need, cited, bound to a recommendation, "
     "marked inference or marked descriptive",
     "evidence": "evidence needs name a result file and figures in it, and their relations hold; "

@@ -24,6 +24,7 @@ LAYERS = {
         "inference_marks",
         "inline_cites",
         "pinpoints",
+        "pinpoint_words",
         "section_drift",
         "claim_coverage",
         "evidence",
