@@ -282,7 +282,10 @@ def test_the_committed_baseline_holds_for_the_html_and_the_spelling_builds(proje
         assert result.returncode == 0 and "runbook.suspect" not in result.output, result.output
         data = json.loads(project.path("_build/claim_fingerprints.json").read_text(encoding="utf-8"))
         assert data["governed"] and {entry["state"] for entry in data["claims"]} == {"reviewed"}
-        assert len(data["claims"]) == len({json.loads(line)["claim"] for line in project.read(REVIEWS).splitlines()})
+        # Every claim the build finds has a review; the append-only record may also hold claims edited away
+        # since (a text edit is a new claim), which vouch for nothing now.
+        recorded = {json.loads(line)["claim"] for line in project.read(REVIEWS).splitlines()}
+        assert {entry["claim"] for entry in data["claims"]} <= recorded
     # The committed source lock holds one entry per cited section, and no other.
     cited = json.loads(project.path("_build/pinpoints.json").read_text(encoding="utf-8"))
     stale = "stale source lock: run tools/pinpoint_probe.py --lock source_locks.json --no-fetch (or tox -e pinpoints)"
