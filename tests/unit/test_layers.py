@@ -29,6 +29,7 @@ LAYERS = {
         "readme_links",
         "spec_consistency",
         "spec_values",
+        "figures",
         "spark_keys",
         "markdown_mapping",
         "suspect_claims",
@@ -58,6 +59,7 @@ LAYERS = {
         "claim_fingerprints",
         "claim_reviews",
         "source_model",
+        "figure_forms",
     },
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.
     "plugin": {"spelling_filters"},
