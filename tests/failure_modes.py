@@ -679,8 +679,13 @@ MODES: list[tuple[str, str, str]] = [
     ),
     (
         "runbook.figure",
-        "a spec value followed by a unit of another key",
-        "tests/unit/test_figures.py::test_a_unit_of_another_key_is_refused",
+        "a partition count followed by workers",
+        "tests/unit/test_figures.py::test_a_unit_of_another_key_is_refused[a partition count followed by workers]",
+    ),
+    (
+        "runbook.figure",
+        "the backlog seconds followed by ms",
+        "tests/unit/test_figures.py::test_a_unit_of_another_key_is_refused[the backlog seconds followed by ms]",
     ),
     (
         "runbook.figure",

@@ -86,7 +86,11 @@ def test_a_fitting_unit_or_none_passes(key: str, following: str) -> None:
 
 @pytest.mark.parametrize(
     ("key", "following", "unit"),
-    [("partitions", " workers", "workers"), ("workers", " cores", "cores"), ("backlog_s", " ms", "ms")],
+    [
+        pytest.param("partitions", " workers", "workers", id="a partition count followed by workers"),
+        pytest.param("workers", " cores", "cores", id="a worker count followed by cores"),
+        pytest.param("backlog_s", " ms", "ms", id="the backlog seconds followed by ms"),
+    ],
 )
 def test_a_unit_of_another_key_is_refused(key: str, following: str, unit: str) -> None:
     assert f"is followed by '{unit}', which does not fit {key}" in unit_misfit(key, following, VOCABULARY)
