@@ -660,7 +660,7 @@ MODES: list[tuple[str, str, str]] = [
     (
         "runbook.spec",
         "a command in a code block with a trigger in seconds",
-        "tests/unit/test_spec_values.py::test_figures_in_code_blocks_must_be_spec_values[a command in a code block with a trigger in seconds]",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[figure: a command in a code block with a trigger in seconds]",
     ),
     (
         "runbook.spec",
@@ -691,6 +691,11 @@ MODES: list[tuple[str, str, str]] = [
         "runbook.figure",
         "a bare notspec on a differing figure of a spec kind",
         "tests/unit/test_figures.py::test_a_bare_differing_notspec_is_refused",
+    ),
+    (
+        "runbook.figure",
+        "a bare notspec on a differing worker count",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[figure: a bare notspec on a differing worker count]",
     ),
     (
         "runbook.figure",

@@ -740,6 +740,26 @@ OTHER = [
     ),
     (
         "figure",
+        "a bare notspec on a differing worker count",
+        [before("Alert when", "Until then run the join\non <span data-notspec>3 workers</span>.\n\n")],
+        (
+            "runbook.figure",
+            at("data-notspec>3 workers"),
+            "{notspec}`3 workers` marks '3 workers', a figure of workers, scaled_workers that differs from the spec",
+        ),
+    ),
+    (
+        "figure",
+        "a command in a code block with a trigger in seconds",
+        [before("Alert when", "Locally:\n\n```sh\ncd .\ntox -e run-local -- --trigger-interval '2 seconds'\n```\n\n")],
+        (
+            "runbook.spec",
+            at("--trigger-interval '2 seconds'"),
+            "code block: '2 seconds' is not a spec value for target dev (allowed: 0.5)",
+        ),
+    ),
+    (
+        "figure",
         "a --var naming no variable the bundle declares",
         [before("Alert when", "Deploy paused:\n`databricks bundle deploy -t prod --var pause_status=PAUSED`.\n\n")],
         (
