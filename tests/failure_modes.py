@@ -594,6 +594,11 @@ MODES: list[tuple[str, str, str]] = [
     ),
     (
         "runbook.spec",
+        "seconds of backlog that are not the health rule's",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[seconds of backlog]",
+    ),
+    (
+        "runbook.spec",
         "12k records",
         "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[12k records]",
     ),

@@ -101,6 +101,7 @@ def test_unbound_figures_are_found(prose: str, figure: str) -> None:
         pytest.param("Go from 8 to 16 partitions.", "8 to 16 partitions", id="a range with to"),
         pytest.param("Trigger every 500ms.", "500ms", id="milliseconds without a space"),
         pytest.param("The budget is 1.5 seconds.", "1.5 seconds", id="a decimal of seconds near budget"),
+        pytest.param("Alert at 45 s of backlog.", "45 s", id="seconds of backlog"),
     ],
 )
 def test_figures_in_other_forms_are_found(prose: str, figure: str) -> None:
