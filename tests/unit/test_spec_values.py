@@ -114,6 +114,7 @@ def test_figures_in_other_forms_are_found(prose: str, figure: str) -> None:
         pytest.param("The alert is resent every 30 minutes while the backlog lasts.", id="a resend interval"),
         pytest.param("Stay at one partition per core, 1.5 partitions per worker core.", id="a ratio"),
         pytest.param("The listener writes every 30 seconds.", id="seconds that state no spec value"),
+        pytest.param("Wait for the alert's 30-minute resend interval.", id="a resend interval in minutes"),
         pytest.param("Keep 7 days of files and 20 GB of logs.", id="units of no spec kind"),
         pytest.param("Two procedures follow, then three tables.", id="number words without a unit"),
     ],
