@@ -99,22 +99,29 @@ class BundleSpec:
     def targets(self) -> list[str]:
         return sorted(self.bundle.get("targets") or {})
 
-    def resolved_job(self, key: str, target: str) -> dict[str, Any]:
-        """The job as `target` deploys it: the target's resource overrides merged, its variables substituted."""
+    def resolved_job(self, key: str, target: str, variables: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The job as `target` deploys it: the target's resource overrides merged, its variables substituted
+        (`variables` as a deploy's `--var name=value` gives them, over the target's)."""
         override = ((self.bundle.get("targets") or {}).get(target, {}).get("resources") or {}).get("jobs") or {}
         job = merge_override(self.job(key), override.get(key) or {})
-        return substitute(job, self.references(target))
+        return substitute(job, self.references(target, variables))
 
-    def typed_job(self, key: str, target: str) -> Job:
+    def typed_job(self, key: str, target: str, variables: Mapping[str, Any] | None = None) -> Job:
         """The job as `target` deploys it, in databricks-bundles' typed model (which refuses unknown fields
         and bad enum values with a ValueError naming them)."""
-        return Job.from_dict(self.resolved_job(key, target))
+        return Job.from_dict(self.resolved_job(key, target, variables))
 
-    def references(self, target: str) -> dict[str, Any]:
-        """Every `${...}` name `target` resolves: its variables, the bundle's name and target, and each
-        resource's scalar fields (as written, variables substituted; development mode's name prefixes
-        are applied by the CLI at deploy time and are not modelled here)."""
-        found: dict[str, Any] = {f"var.{name}": value for name, value in self.target_variables(target).items()}
+    def default_target(self) -> str | None:
+        """The target a command without `-t` deploys (`default: true`), if one is marked."""
+        marked = [name for name, spec in (self.bundle.get("targets") or {}).items() if (spec or {}).get("default")]
+        return marked[0] if len(marked) == 1 else None
+
+    def references(self, target: str, variables: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Every `${...}` name `target` resolves: its variables (`variables` over them), the bundle's name
+        and target, and each resource's scalar fields (as written, variables substituted; development
+        mode's name prefixes are applied by the CLI at deploy time and are not modelled here)."""
+        values = {**self.target_variables(target), **(variables or {})}
+        found: dict[str, Any] = {f"var.{name}": value for name, value in values.items()}
         found |= {"bundle.name": (self.bundle.get("bundle") or {}).get("name", ""), "bundle.target": target}
         for document in self.resource_files.values():
             for kind, resources in (document.get("resources") or {}).items():

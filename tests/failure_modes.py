@@ -682,6 +682,178 @@ MODES: list[tuple[str, str, str]] = [
         "a heading with a worker range the spec does not give",
         "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a heading with a worker range the spec does not give]",
     ),
+    # Issue 18 item 2: figures in every form (words, decimals, k, hyphenated, seconds; prose, table cells,
+    # titles, code blocks), a spec value's unit, bare notspec marks, scale-target values, --var names.
+    (
+        "runbook.spec",
+        "number words: three workers",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[number words: three workers]",
+    ),
+    (
+        "runbook.spec",
+        "number words: sixteen tasks",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[number words: sixteen tasks]",
+    ),
+    (
+        "runbook.spec",
+        "seconds for a millisecond value",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[seconds for a millisecond value]",
+    ),
+    (
+        "runbook.spec",
+        "seconds near the word trigger",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[seconds near the word trigger]",
+    ),
+    (
+        "runbook.spec",
+        "a decimal of seconds near budget",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[a decimal of seconds near budget]",
+    ),
+    (
+        "runbook.spec",
+        "seconds of backlog that are not the health rule's",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[seconds of backlog]",
+    ),
+    (
+        "runbook.spec",
+        "12k records",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[12k records]",
+    ),
+    (
+        "runbook.spec",
+        "hyphenated: 16-core",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[hyphenated: 16-core]",
+    ),
+    (
+        "runbook.spec",
+        "hyphenated: 4-worker",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[hyphenated: 4-worker]",
+    ),
+    (
+        "runbook.spec",
+        "number words with hundred",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[number words with hundred]",
+    ),
+    (
+        "runbook.spec",
+        "a range",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[a range]",
+    ),
+    (
+        "runbook.spec",
+        "a range with to",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[a range with to]",
+    ),
+    (
+        "runbook.spec",
+        "milliseconds without a space",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_are_found[milliseconds without a space]",
+    ),
+    (
+        "runbook.spec",
+        "seconds equal to a spec duration in prose",
+        "tests/unit/test_spec_values.py::test_seconds_equal_to_a_spec_duration_state_it",
+    ),
+    (
+        "runbook.spec",
+        "a worker count in words in a table cell",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[spec: a worker count in words in a table cell]",
+    ),
+    (
+        "runbook.spec",
+        "a heading with a worker count in words",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_in_titles[a heading with a worker count in words]",
+    ),
+    (
+        "runbook.spec",
+        "a need title with a trigger in seconds",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_in_titles[a need title with a trigger in seconds]",
+    ),
+    (
+        "runbook.spec",
+        "a heading with a hyphenated core count",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_in_titles[a heading with a hyphenated core count]",
+    ),
+    (
+        "runbook.spec",
+        "a heading with another Spark version",
+        "tests/unit/test_spec_values.py::test_figures_in_other_forms_in_titles[a heading with another Spark version]",
+    ),
+    (
+        "runbook.spec",
+        "a command in a code block with a trigger in seconds",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[figure: a command in a code block with a trigger in seconds]",
+    ),
+    (
+        "runbook.spec",
+        "a worker count in words in a code block",
+        "tests/unit/test_spec_values.py::test_figures_in_code_blocks_must_be_spec_values[a worker count in words in a code block]",
+    ),
+    (
+        "runbook.spec",
+        "a spec value in another form that means another value",
+        "tests/unit/test_spec_values.py::test_a_written_value_in_another_form_is_the_spec_value",
+    ),
+    (
+        "runbook.figure",
+        "a vCPU count followed by 'workers'",
+        "tests/test_build_failures.py::test_build_fails_naming_the_culprit[a vCPU count followed by 'workers']",
+    ),
+    (
+        "runbook.figure",
+        "a partition count followed by workers",
+        "tests/unit/test_figures.py::test_a_unit_of_another_key_is_refused[a partition count followed by workers]",
+    ),
+    (
+        "runbook.figure",
+        "the backlog seconds followed by ms",
+        "tests/unit/test_figures.py::test_a_unit_of_another_key_is_refused[the backlog seconds followed by ms]",
+    ),
+    (
+        "runbook.figure",
+        "a bare notspec on a differing figure of a spec kind",
+        "tests/unit/test_figures.py::test_a_bare_differing_notspec_is_refused",
+    ),
+    (
+        "runbook.figure",
+        "a bare notspec on a differing worker count",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[figure: a bare notspec on a differing worker count]",
+    ),
+    (
+        "runbook.figure",
+        "a bare notspec on another Spark version",
+        "tests/unit/test_figures.py::test_other_bare_differing_notspecs_are_refused[another Spark version, bare]",
+    ),
+    (
+        "runbook.figure",
+        "a bare notspec on a trigger in seconds",
+        "tests/unit/test_figures.py::test_other_bare_differing_notspecs_are_refused[a trigger in seconds, bare]",
+    ),
+    (
+        "runbook.figure",
+        "a bare notspec on a worker count in words",
+        "tests/unit/test_figures.py::test_other_bare_differing_notspecs_are_refused[a worker count in words, bare]",
+    ),
+    (
+        "runbook.figure",
+        "a scale-target value where the baseline is meant",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[figure: a scale-target value where the baseline is meant]",
+    ),
+    (
+        "runbook.figure",
+        "a scale-target value in a section only titled like a scaling one",
+        "tests/unit/test_figures.py::test_a_nested_section_titled_like_a_scaling_role_is_not_one",
+    ),
+    (
+        "runbook.figure",
+        "a --var naming no variable the bundle declares",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[figure: a --var naming no variable the bundle declares]",
+    ),
+    (
+        "runbook.figure",
+        "a --var value the spec refuses",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[figure: a --var value the spec refuses]",
+    ),
     (
         "runbook.spec",
         "prod target overrides the job cluster",

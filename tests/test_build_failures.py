@@ -306,6 +306,15 @@ CASES = [
         ),
     ),
     Case(
+        "a vCPU count followed by 'workers'",
+        edit(RUNBOOK, '<span data-spec="vcpus">4</span> vCPUs each', '<span data-spec="vcpus">4</span> workers each'),
+        (
+            "figure",
+            line_of(RUNBOOK, '<span data-spec="vcpus">4</span> workers each'),
+            "{spec}`vcpus=4` is followed by 'workers', which does not fit vcpus",
+        ),
+    ),
+    Case(
         "summary figure edited by hand",
         nudged("benchmarks/results/job_latency.json", "runbook.trigger_ms.p50.median"),
         (

@@ -721,6 +721,59 @@ OTHER = [
             "'/Volumes/main/prod/checkpoints' is a spec figure not bound to the spec",
         ),
     ),
+    # Issue 18 item 2: figures in every form, and how a figure is written.
+    (
+        "spec",
+        "a worker count in words in a table cell",
+        [before("Alert when", "| Check | Good |\n| --- | --- |\n| Size | three workers |\n\n")],
+        ("runbook.spec", at("| Size |"), "'three workers' is a spec figure not bound to the spec"),
+    ),
+    (
+        "figure",
+        "a scale-target value where the baseline is meant",
+        [(PAGE, "Deploy {spec}`workers=2` workers", "Deploy {spec}`scaled_workers=4` workers")],
+        (
+            "runbook.figure",
+            at("Deploy {spec}"),
+            "{spec}`scaled_workers=4` is a scale-target value outside the places that describe scaling",
+        ),
+    ),
+    (
+        "figure",
+        "a bare notspec on a differing worker count",
+        [before("Alert when", "Until then run the join\non <span data-notspec>3 workers</span>.\n\n")],
+        (
+            "runbook.figure",
+            at("data-notspec>3 workers"),
+            "{notspec}`3 workers` marks '3 workers', a figure of workers, scaled_workers that differs from the spec",
+        ),
+    ),
+    (
+        "figure",
+        "a command in a code block with a trigger in seconds",
+        [before("Alert when", "Locally:\n\n```sh\ncd .\ntox -e run-local -- --trigger-interval '2 seconds'\n```\n\n")],
+        (
+            "runbook.spec",
+            at("--trigger-interval '2 seconds'"),
+            "code block: '2 seconds' is not a spec value for target dev (allowed: 0.5)",
+        ),
+    ),
+    (
+        "figure",
+        "a --var naming no variable the bundle declares",
+        [before("Alert when", "Deploy paused:\n`databricks bundle deploy -t prod --var pause_status=PAUSED`.\n\n")],
+        (
+            "runbook.figure",
+            at("--var pause_status"),
+            "'--var pause_status=...' names no variable the bundle declares (declared: checkpoint_root, ",
+        ),
+    ),
+    (
+        "figure",
+        "a --var value the spec refuses",
+        [before("Alert when", "Deploy paused:\n\n```sh\ndatabricks bundle deploy -t prod --var pause=PAUSD\n```\n\n")],
+        ("runbook.figure", at("--var pause=PAUSD"), "'--var pause=PAUSD': the spec refuses it (target prod)"),
+    ),
     (
         "spec",
         "job path in Purpose and Scope does not exist",
@@ -1080,3 +1133,20 @@ def test_pinpoint_wording_passes_a_reflow_and_a_range_written_in_words(build) ->
     )
     files = edit(files, PAGE, "partitions at 1-2x", "partitions at one to two times")
     assert build("pinwords", files).warnings == []
+
+
+# Figures written in other forms that mean the spec's, marked figures that say what they are, a reflow:
+# the figure rules let them through (issue 18 item 2).
+HARMLESS_FIGURES = (
+    "The job runs <span data-spec=\"workers\">two</span> workers with a\n"
+    '<span data-spec="trigger_ms">0.5</span> s trigger and a <span data-spec="budget_ms">1</span>-second budget;\n'
+    "on the benchmark's <span data-notspec>2 local cores</span> it kept up, and older pages gave a\n"
+    "<span data-notspec>2 s</span> default trigger. Deploy paused with\n"
+    "`databricks bundle deploy -t prod --var pause=PAUSED`.\n\n"
+)
+
+
+def test_figures_in_other_forms_bound_or_marked_build_clean(build) -> None:
+    files = edit(root_files("figure"), PAGE, "Alert when", HARMLESS_FIGURES + "Alert when")
+    reflowed = edit(files, PAGE, "Deploy {spec}`workers=2` workers of", "Deploy {spec}`workers=2`\nworkers of")
+    assert build("figure", reflowed).warnings == []

@@ -68,7 +68,8 @@ def test_a_second_run_changes_nothing(synced) -> None:
 
 def test_titles_follow_a_moved_value_of_their_kind_only() -> None:
     sys.path.insert(0, str(REPO_ROOT / "tools"))
-    from sync_runbook import sync_titles
+    from runbook_checks.figure_forms import Vocabulary
+    from sync_runbook import Config, sync_titles
 
     text = (
         "### When to scale to 4 workers\n"
@@ -77,7 +78,7 @@ def test_titles_follow_a_moved_value_of_their_kind_only() -> None:
         "## Keep 4 partitions\n"
     )
     moved = {"trigger_ms": ("500", "250"), "scaled_workers": ("4", "6")}
-    assert sync_titles(text, moved) == (
+    assert sync_titles(text, moved, Vocabulary.of(Config(REPO_ROOT))) == (
         "### When to scale to 6 workers\n"
         ":::{rec} Use a 250 millisecond processing-time trigger\n"
         "A 500 millisecond line of prose is not a title.\n"
@@ -105,3 +106,21 @@ def test_written_figures_take_the_results_and_assumptions() -> None:
     assert sync_figures(synced, REPO_ROOT, config) == (synced, {})
     with pytest.raises(SyncError, match=r"job_capacity:runbook\.no_such_figure"):
         sync_figures('<span data-bench="job_capacity:runbook.no_such_figure">1</span>', REPO_ROOT, config)
+
+
+def test_values_written_in_another_form_stay_and_moved_ones_keep_their_form() -> None:
+    """'two' workers and 0.5 s for a 500 ms trigger are the spec's values: a sync leaves them; a value that
+    moved is written back in the form and unit it was written in."""
+    sys.path.insert(0, str(REPO_ROOT / "tools"))
+    from runbook_checks.figure_forms import Vocabulary
+    from sync_runbook import Config, sync_roles
+
+    vocabulary = Vocabulary.of(Config(REPO_ROOT))
+    text = (
+        '<span data-spec="workers">two</span> workers, a <span data-spec="trigger_ms">0.5</span> s trigger,\n'
+        'a <span data-spec="budget_ms">1000</span> ms budget\n'
+    )
+    assert sync_roles(text, {"workers": "2", "trigger_ms": "500", "budget_ms": "1000"}, vocabulary) == (text, {})
+    synced, moved = sync_roles(text, {"workers": "3", "trigger_ms": "250", "budget_ms": "1000"}, vocabulary)
+    assert moved == {"workers": ("two", "three"), "trigger_ms": ("0.5", "0.25")}
+    assert synced == text.replace(">two<", ">three<").replace(">0.5<", ">0.25<")

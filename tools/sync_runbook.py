@@ -27,6 +27,7 @@ import yaml
 from runbook_checks.evidence_quotes import formatted, formatted_threshold, offered_figures, quote, result_path
 from runbook_checks.evidence_relations import RelationError
 from runbook_checks.evidence_results import ResultError
+from runbook_checks.figure_forms import Vocabulary, same_value, written_like
 from runbook_checks.model import ASSUMED, THRESHOLD, assumed_figures, policy_values, threshold_figures
 from runbook_checks.spec_values import deployed_facts
 from sphinx.config import eval_config_file
@@ -38,23 +39,11 @@ ROLE = re.compile(
     r"\{spec\}`(?P<key>[a-z0-9_]+)=(?P<value>[^`]*)`"
     r"|<span data-spec=\"(?P<span_key>[a-z0-9_]+)\">(?P<span_value>[^<]*)</span>"
 )
+TAG = re.compile(r"<[^>]+>")
 FIGURE = re.compile(r"<span data-(?P<kind>bench|assumed|threshold)=\"(?P<target>[^\"]*)\">(?P<written>[^<]*)</span>")
 # A need's `:settings:` line; the last field line of a need also closes the comment that hides its fields.
 SETTING = re.compile(r"^(?P<lead>\s*:settings:\s*)(?P<items>.+?)(?P<tail>\s*--></div>)?$", re.MULTILINE)
 TITLE_LINE = re.compile(r"^(?P<lead>\s*(?:#{1,6} |```\{rec\} |:::\{rec\} ))(?P<title>.+)$", re.MULTILINE)
-# The words a title puts after a figure of each spec key (the build's title rule reads the same kinds).
-UNITS = {
-    "workers": ("workers?",),
-    "scaled_workers": ("workers?",),
-    "partitions": ("partitions?",),
-    "scaled_partitions": ("partitions?",),
-    "cores": ("cores?",),
-    "scaled_cores": ("cores?",),
-    "trigger_ms": ("millisecond", "milliseconds", "ms"),
-    "budget_ms": ("millisecond", "milliseconds", "ms"),
-}
-
-
 class SyncError(Exception):
     pass
 
@@ -73,8 +62,10 @@ def current_facts(bundle: Any, job_key: str, config: Any) -> dict[str, str]:
     return merged
 
 
-def sync_roles(text: str, now: dict[str, str]) -> tuple[str, dict[str, tuple[str, str]]]:
-    """Rewrite `{spec}` roles; return the text and key -> (old, new) for every value that moved."""
+def sync_roles(text: str, now: dict[str, str], vocabulary: Vocabulary) -> tuple[str, dict[str, tuple[str, str]]]:
+    """Rewrite `{spec}` roles; return the text and key -> (old, new) for every value that moved. A value
+    written in another form that means the spec's ('two' workers, 0.5 s for 500 ms) stays as written; a
+    moved one is written back in its form and unit (figure_forms.written_like)."""
     moved: dict[str, tuple[str, str]] = {}
 
     def replace(match: re.Match) -> str:
@@ -84,9 +75,12 @@ def sync_roles(text: str, now: dict[str, str]) -> tuple[str, dict[str, tuple[str
             raise SyncError(f"{{spec}}`{key}=...`: the spec gives no '{key}'")
         if now.get(f"{key}@targets"):
             raise SyncError(f"{{spec}}`{key}=...`: the targets disagree ({now[f'{key}@targets']}); reword by hand")
-        if written != now[key]:
-            moved.setdefault(key, (written, now[key]))
-        return f'<span data-spec="{key}">{now[key]}</span>' if span else f"{{spec}}`{key}={now[key]}`"
+        unit = vocabulary.unit_after(TAG.sub("", text[match.end() : match.end() + 80]))
+        if same_value(written, unit, key, now[key], vocabulary):
+            return match.group(0)
+        new = written_like(written, unit, key, now[key], vocabulary)
+        moved.setdefault(key, (written, new))
+        return f'<span data-spec="{key}">{new}</span>' if span else f"{{spec}}`{key}={new}`"
 
     return ROLE.sub(replace, text), moved
 
@@ -115,14 +109,15 @@ def sync_figures(text: str, root: Path, config: Any) -> tuple[str, dict[str, tup
     return FIGURE.sub(replace, text), moved
 
 
-def sync_titles(text: str, moved: dict[str, tuple[str, str]]) -> str:
-    """A heading or need title figure that named a key's old value names its new one."""
+def sync_titles(text: str, moved: dict[str, tuple[str, str]], vocabulary: Vocabulary) -> str:
+    """A heading or need title figure that named a key's old value names its new one (the units each key
+    may be followed by: `[figures.key_units]` of the runbook policy)."""
 
     def retitle(match: re.Match) -> str:
         title = match["title"]
         for key, (old, new) in moved.items():
-            for unit in UNITS.get(key, ()):
-                title = re.sub(rf"(?<![\d.]){re.escape(old)}([- ]{unit})\b", rf"{new}\g<1>", title)
+            for unit in vocabulary.key_units.get(key, ()):
+                title = re.sub(rf"(?<![\d.]){re.escape(old)}([- ]{re.escape(unit)})\b", rf"{new}\g<1>", title)
         return match["lead"] + title
 
     return TITLE_LINE.sub(retitle, text)
@@ -192,8 +187,9 @@ def sync(root: Path, config: Any) -> list[str]:
     [job_key] = list(bundle.jobs())
     job = bundle.resolved_job(job_key, "dev")
     cluster = job_cluster(job)
-    text, moved = sync_roles(text, current_facts(bundle, job_key, config))
-    text = sync_titles(text, moved)
+    vocabulary = Vocabulary.of(config)
+    text, moved = sync_roles(text, current_facts(bundle, job_key, config), vocabulary)
+    text = sync_titles(text, moved, vocabulary)
     text = sync_settings(text, cluster)
     text = sync_snippet(text, cluster)
     page.write_text(text, encoding="utf-8")

@@ -23,7 +23,10 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - readme_links.py: README.md relative links resolve;
 - spec_consistency.py: the YAML snippet, names and settings against the bundle job spec;
 - spec_values.py: values written in prose with {spec} equal the spec's for every target, and no
-  worker, core, partition, millisecond, node type, engine or Spark version figure goes unbound;
+  figure of a spec kind (in any form figure_forms.py reads), node type, engine or Spark version goes
+  unbound; titles and code blocks, which cannot bind, hold the spec's values only;
+- figures.py: a spec value's unit fits its key, a figure marked not the spec's says what it is instead,
+  scale-target values stand where scaling is described, `--var` names a declared bundle variable;
 - spark_keys.py: every spark.* key the runbook names is known to the pinned engine (committed
   snapshot; tools/spark_key_probe.py regenerates it);
 - markdown_mapping.py: the committed Markdown claim -> source -> URL table is current;
@@ -44,7 +47,7 @@ model.py (the runbook policy and its section roles, task parameters, claim marks
 marks, assumptions, evidence thresholds and configuration words), text_lines.py (the line a text is on),
 result_digest.py (the seal the benchmarks write and the build recomputes),
 claim_model.py (the claim classifier), source_model.py (a source's canonical page and runtime range),
-nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
+nodes.py (placeholder nodes), doctree_utils.py, need_refs.py, figure_forms.py (figures in every form),
 gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing),
 claim_fingerprints.py (what each claim rests on), claim_reviews.py (the review record and its verdicts),
 section_locks.py (cited sections' fingerprints and the source lock).
@@ -70,6 +73,7 @@ from . import (
     citations,
     claim_coverage,
     evidence,
+    figures,
     inference_marks,
     inline_cites,
     markdown_mapping,
@@ -125,6 +129,7 @@ RULES = [
     readme_links,
     spec_consistency,
     spec_values,
+    figures,
     spark_keys,
     markdown_mapping,
     suspect_claims,
@@ -189,6 +194,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("runbook_required_recommendations", [], "env")
     app.add_config_value("runbook_photon_sentences", [], "env")
     app.add_config_value("runbook_scale_to_workers", 0, "env")
+    app.add_config_value("runbook_figures", {}, "env")
+    app.add_config_value("runbook_scaling", {}, "env")
     app.add_config_value("runbook_assumptions", {}, "env")
     app.add_config_value("runbook_evidence_thresholds", {}, "env")
     app.add_config_value("runbook_evidence_configuration_words", {}, "env")

@@ -33,6 +33,8 @@ SUBTYPES = {
     "result summaries match their raw samples and the pinned PySpark",
     "link": "README.md's relative links resolve",
     "spec": "the runbook's snippet, names and settings match the bundle job spec",
+    "figure": "figures in every form: a spec value's unit fits its key, a figure marked not the spec's says what "
+    "it is instead, scale-target values stand where scaling is described, `--var` names a declared variable",
     "spark-key": "every spark.* key named is known to the pinned engine (committed snapshot)",
     "mapping": "the committed Markdown claim -> source -> URL table is current",
     "suspect": "each reviewed claim's inputs (spec values, figures, assumptions, sources and their cited sections' "

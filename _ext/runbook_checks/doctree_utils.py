@@ -46,3 +46,16 @@ def ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
 def nearest_line(node: nodes.Node) -> int | None:
     """The node's source line, or its nearest ancestor's (text nodes carry none)."""
     return next((ancestor.line for ancestor in ancestors(node) if ancestor.line), None)
+
+
+def following_text(node: nodes.Node, limit: int = 40) -> str:
+    """The text that follows an inline node in its paragraph or title (up to `limit` characters): the
+    unit after a value ('2' -> ' workers (compute-optimized'). Leaves inline markup it sits in."""
+    pieces: list[str] = []
+    parent = node.parent
+    while parent is not None:
+        pieces += [sibling.astext() for sibling in parent.children[parent.index(node) + 1 :]]
+        if not isinstance(parent, nodes.Inline) or len("".join(pieces)) >= limit:
+            break
+        node, parent = parent, parent.parent
+    return "".join(pieces)[:limit]

@@ -61,9 +61,10 @@ class Wording:
     min_term_length: int = 0
 
     @classmethod
-    def of(cls, declared: dict[str, Any] | None) -> Wording:
+    def of(cls, declared: dict[str, Any] | None, number_words: list[str] | tuple[str, ...] = ()) -> Wording:
+        """From `[pinpoint_wording]` and the number words of `[figures]` (each word's value its place)."""
         declared = dict(declared or {})
-        words = {str(word).lower(): str(int(value)) for word, value in (declared.get("number_words") or {}).items()}
+        words = {str(word).lower(): str(value) for value, word in enumerate(number_words)}
         plain = cls(words, frozenset(str(w).lower() for w in declared.get("range_only_words") or []))
         stops = frozenset(normalised(str(term), plain) for term in declared.get("stop_terms") or [])
         return cls(words, plain.range_only, stops, int(declared.get("min_term_length") or 0))
@@ -355,7 +356,8 @@ def need_parts(title: str, node: Need | None) -> list[Part]:
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    wording = Wording.of(getattr(ctx.config, "runbook_pinpoint_wording", None))
+    figures = getattr(ctx.config, "runbook_figures", None) or {}
+    wording = Wording.of(getattr(ctx.config, "runbook_pinpoint_wording", None), figures.get("number_words") or ())
     recs = sorted(
         ((need_id, need) for need_id, need in ctx.needs.items() if need.get("type") == "rec" and need.get("docname")),
         key=lambda item: (item[1]["docname"], item[1].get("lineno") or 0),

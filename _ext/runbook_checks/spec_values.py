@@ -6,15 +6,18 @@ GitHub shows the value; gfm_source.py turns the span into the role {spec}`worker
 parsing (the role is also accepted as written). `{spec}` renders the value and the build checks it
 against the job as each target (dev, prod) deploys it, overrides and variables resolved.
 `{notspec}` (`<span data-notspec>`) marks a figure that is not the spec's (an engine default,
-another product's version) and renders it as it is. Any other worker, core, vCPU, partition,
-millisecond, node type, engine or Spark version figure, job permission level (`CAN_MANAGE_RUN`), count of
-health rules, `UNPAUSED` or `/Volumes/` path in the runbook's prose fails the build, so a value cannot
-drift from the spec unnoticed. Besides the job cluster and task, the facts (`facts`, `production_facts`)
+another product's version) and renders it as it is. Any other figure of a spec kind, in any form
+figure_forms.py reads (`three workers`, `0.5 s` for a millisecond value, `12k records`, `16-core`: the
+units of `[figures.key_units]` in runbook_policy.toml), any node type, engine or Spark version, job
+permission level (`CAN_MANAGE_RUN`), count of health rules, `UNPAUSED` or `/Volumes/` path in the
+runbook's prose (paragraphs, list items, table cells) fails the build, so a value cannot drift from the
+spec unnoticed. A spec value may be written in another form that means it (`two` workers, `0.5` s for a
+500 ms trigger). Besides the job cluster and task, the facts (`facts`, `production_facts`)
 cover the job's notifications (events, destinations), its health rules, its mode (continuous), its
 checkpoint folder and storage, and what the production target deploys: the group permission on the job
 (level and group), the continuous trigger's pause status and the checkpoint root. Titles (headings
-and need titles) cannot hold a role, so each figure in a title must equal a spec value of its kind for
-every target. Left out: the
+and need titles) and code blocks cannot hold a role, so each figure of a spec kind in a title or a code
+block must equal a spec value of its kind for every target. Left out: the
 YAML snippet and the identity table (spec_consistency.py compares them), the Photon Note's fixed
 sentences (structure.py), and Source Mapping (generated).
 """
@@ -30,10 +33,11 @@ from docutils import nodes
 from bundle_spec import NODE_VCPUS, BundleSpec, SpecError, first_task, job_cluster, substitute
 
 from .context import CheckContext, Problem
-from .doctree_utils import ancestors, find_section, nearest_line
+from .doctree_utils import ancestors, find_section, following_text, nearest_line
+from .figure_forms import Vocabulary, figure_mismatch, same_value, spec_durations
 from .model import QUOTED_FIGURE_CLASSES, Sections, task_parameter
 from .nodes import not_spec, spec_value
-from .text_lines import file_lines, line_of
+from .text_lines import PARAGRAPH_LINES, file_lines, line_of, value_line
 
 # What the prose may call a spec value; the code-like ones render as inline code.
 CODE_LIKE = {
@@ -47,29 +51,20 @@ CODE_LIKE = {
     "prod_checkpoint_root",
     "checkpoint_folder",
 }
+# What the prose may not write unbound besides the figures figure_forms.py finds (a number and a unit, or
+# a product's version: `[figures]` of runbook_policy.toml): node types, engines, config lines, permission
+# levels, counts of health rules, the pause status and checkpoint paths.
 UNBOUND = re.compile(
-    r"\b\d+(?:-\d+)?\s+(?:x\s+)?(?:workers?|worker cores|cores|vCPUs?|partitions)\b"
-    r"|\b\d+\s*(?:ms|milliseconds?)\b|num_workers:\s*\d+|\bSpark \d+\.\d+(?:\.\d+)?"
-    r"|\b[a-z]\d[a-z]?\.\d*x?large\b|\b(?:STANDARD|PHOTON)\b"
-    r"|\b\d+\s+(?:records|trigger\s+intervals|s\s+of\s+backlog)\b"
+    r"num_workers:\s*\d+|\b[a-z]\d[a-z]?\.\d*x?large\b|\b(?:STANDARD|PHOTON)\b"
     r"|\.partitions[\"']?\s*[:=]\s*[\"']?\d+"  # a partition count inside a config line in inline code
     # A job permission level, a count of health rules, the continuous trigger's state, a checkpoint path.
     r"|\bCAN_(?:MANAGE_RUN|VIEW)\b|\b(?:no|one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?health\s+rules?\b"
     r"|\bUNPAUSED\b|/Volumes/[\w/.-]*[\w-]"
 )
-# Which spec values a figure in a title may stand for, by the words around it.
-TITLE_KINDS = (
-    (re.compile(r"worker cores|cores"), ("cores", "scaled_cores", "cores_2x")),
-    (re.compile(r"workers?"), ("workers", "scaled_workers")),
-    (re.compile(r"vCPUs?"), ("vcpus",)),
-    (re.compile(r"partitions"), ("partitions", "scaled_partitions")),
-    (re.compile(r"ms|milliseconds?"), ("trigger_ms", "budget_ms")),
-    (re.compile(r"records"), ("backlog_records",)),
-    (re.compile(r"trigger\s+intervals"), ("backlog_trigger_intervals",)),
-    (re.compile(r"s\s+of\s+backlog"), ("backlog_s",)),
-    (re.compile(r"Spark"), ("spark", "spark_line")),
-    (re.compile(r"large"), ("node_type",)),
-    (re.compile(r"STANDARD|PHOTON"), ("engine",)),
+# Which spec values a name in a title may stand for (figures say their keys through their unit).
+TITLE_NAMES = (
+    (re.compile(r"\b[a-z]\d[a-z]?\.\d*x?large\b"), ("node_type",)),
+    (re.compile(r"\b(?:STANDARD|PHOTON)\b"), ("engine",)),
 )
 
 
@@ -98,6 +93,7 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
     health = {rule.get("metric"): str(rule.get("value")) for rule in (job.get("health") or {}).get("rules") or []}
     backlog_s = health.get("STREAMING_BACKLOG_SECONDS", "")
     trigger_ms = trigger.removesuffix(" milliseconds") if trigger.endswith(" milliseconds") else ""
+    budget_ms = task_parameter(task, "--latency-budget-ms") or ""
     spark = config.runbook_runtime_spark.get(runtime, "")
     checkpoint = task_parameter(task, "--checkpoint-location") or ""
     return {
@@ -115,7 +111,7 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
         "scaled_partitions": str(round(scaled_cores * partitions / cores)) if cores else "",
         "trigger": trigger,
         "trigger_ms": trigger_ms,
-        "budget_ms": task_parameter(task, "--latency-budget-ms") or "",
+        "budget_ms": budget_ms,
         "spark_version": str(cluster.get("spark_version", "")),
         "spark": spark,
         "spark_line": ".".join(spark.split(".")[:2]),
@@ -125,6 +121,10 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
         "backlog_records": health.get("STREAMING_BACKLOG_RECORDS", ""),
         "backlog_trigger_intervals": (
             f"{float(backlog_s) * 1000 / float(trigger_ms):g}" if backlog_s and trigger_ms else ""
+        ),
+        # The latency budget counted in trigger intervals (REC_LATENCY_BUDGET).
+        "budget_trigger_intervals": (
+            f"{float(budget_ms) / float(trigger_ms):g}" if budget_ms and trigger_ms else ""
         ),
         # How many health rules, notification events and destinations the job has, as the prose says them.
         "health_rules": count_word(len((job.get("health") or {}).get("rules") or [])),
@@ -248,6 +248,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         deployed = deployed_facts(ctx.bundle, ctx.governed_jobs()[0], ctx.config)
     except (SpecError, IndexError):
         return  # the spec rule reports an unreadable or missing job
+    vocabulary = Vocabulary.of(ctx.config)
     known = sorted(next(iter(deployed.values()), {}))
     lines = file_lines(ctx.doc_path(ctx.docname))
     seen: dict[tuple, int] = {}
@@ -258,43 +259,88 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         if key not in known:
             yield Problem("spec", f"{{spec}}`{key}` is not a spec value; known: {', '.join(known)}", where)
             continue
+        unit = vocabulary.unit_after(following_text(node))
         for target, values in deployed.items():
-            if values[key] != written:
+            if not same_value(written, unit, key, values[key], vocabulary):
                 message = f"{{spec}}`{key}={written}` but {spec_file} (target {target}) gives {key} = {values[key]!r}"
                 yield Problem("spec", message, where)
+    every_duration = set().union(*(spec_durations(values, vocabulary) for values in deployed.values()))
     for text, paragraph in unbound_paragraphs(ctx):
-        for match in UNBOUND.finditer(text):
+        for figure in unbound_figures(text, vocabulary, every_duration):
             message = (
-                f"'{match.group(0)}' is a spec figure not bound to the spec: write "
+                f"'{figure}' is a spec figure not bound to the spec: write "
                 '<span data-spec="key">value</span> (keys: spec_values.facts), '
                 "or <span data-notspec>...</span> for a figure that is not the spec's"
             )
             start = nearest_line(paragraph)
-            first_line = match.group(0).split("\n")[0].strip()
+            first_line = figure.split("\n")[0].strip()
             line = line_of(lines, first_line, start or 1, limit=PARAGRAPH_LINES) if first_line else None
             yield Problem("spec", message, (ctx.docname, line or start))
     for title, where in titles(ctx):
-        for match in UNBOUND.finditer(title):
-            message = title_mismatch(match.group(0), deployed)
-            if message:
-                yield Problem("spec", f"title '{title}': {message}", where)
+        for message in title_mismatches(title, deployed, vocabulary):
+            yield Problem("spec", f"title '{title}': {message}", where)
+    for block, offset, message in code_block_mismatches(ctx, deployed, vocabulary):
+        yield Problem("spec", f"code block: {message}", (ctx.docname, block.line + 1 + offset if block.line else None))
 
 
-# How far below its paragraph's first line (which MyST gives every role in it) a value is looked for.
-PARAGRAPH_LINES = 60
+def unbound_figures(text: str, vocabulary: Vocabulary, durations: set[float]) -> list[str]:
+    """The spec figures of a text that must be bound: names (UNBOUND), versions, and every figure whose
+    unit states a spec key (figure_forms.py), in the order written."""
+    found = [(match.start(), match.end(), match.group(0)) for match in UNBOUND.finditer(text)]
+    figures = vocabulary.find(text) + vocabulary.versions(text)
+    for figure in figures:
+        if (figure.unit in vocabulary.version_prefixes or vocabulary.stated_keys(figure, text, durations)) and not any(
+            start < figure.end and figure.start < end for start, end, _ in found
+        ):
+            found.append((figure.start, figure.end, figure.text))
+    return [text for _, _, text in sorted(found)]
 
 
-def value_line(lines: list[str], start: int | None, key: str, written: str, nth: int) -> int | None:
-    """The line of the `nth` spec value `key=written` of a paragraph that starts at `start`: MyST gives a
-    role its paragraph's first line, a finding names the line the value is written on."""
-    needles = (f'<span data-spec="{key}">{written}</span>', f"{{spec}}`{key}={written}`")
-    found = [
-        number
-        for number in range(start or 1, min(len(lines), (start or 1) + PARAGRAPH_LINES) + 1)
-        for needle in needles
-        for _ in range(lines[number - 1].count(needle))
-    ]
-    return found[nth] if nth < len(found) else start
+def title_mismatches(title: str, deployed: dict[str, dict[str, str]], vocabulary: Vocabulary) -> list[str]:
+    """Why the figures and names written in a title are not spec values of their kind for every target."""
+    messages = []
+    durations = set().union(*(spec_durations(values, vocabulary) for values in deployed.values()))
+    for figure in vocabulary.find(title) + vocabulary.versions(title):
+        keys = vocabulary.version_prefixes.get(figure.unit) or vocabulary.stated_keys(figure, title, durations)
+        message = figure_mismatch(figure, keys, deployed, vocabulary) if keys else ""
+        if message:
+            messages.append(message + "; titles cannot hold {spec}, so reword the title or change the spec")
+    for pattern, keys in TITLE_NAMES:
+        for match in pattern.finditer(title):
+            for target, values in deployed.items():
+                if match.group(0) not in {values.get(key) for key in keys}:
+                    allowed = ", ".join(sorted({values[key] for key in keys if values.get(key)})) or "none"
+                    messages.append(
+                        f"'{match.group(0)}' is not a spec value for target {target} (allowed: {allowed}); "
+                        "titles cannot hold {spec}, so reword the title or change the spec"
+                    )
+                    break
+    return messages
+
+
+def code_block_mismatches(
+    ctx: CheckContext, deployed: dict[str, dict[str, str]], vocabulary: Vocabulary
+) -> Iterator[tuple[nodes.literal_block, int, str]]:
+    """(block, line within it, why) for each code block on the runbook (Source Mapping aside)."""
+    mapping = find_section(ctx.runbook, Sections.of(ctx.config).mapping)
+    skipped = set(mapping.findall(nodes.literal_block)) if mapping is not None else set()
+    for block in ctx.runbook.findall(nodes.literal_block):
+        if block not in skipped:
+            for offset, message in block_mismatches(block.astext(), deployed, vocabulary):
+                yield block, offset, message
+
+
+def block_mismatches(text: str, deployed: dict[str, dict[str, str]], vocabulary: Vocabulary) -> list[tuple[int, str]]:
+    """(line within the block, why) for each figure of a code block or command that states a spec key but is
+    not its value for every target: a block cannot hold {spec}, so it must hold the spec's value."""
+    durations = set().union(*(spec_durations(values, vocabulary) for values in deployed.values()))
+    found = []
+    for figure in vocabulary.find(text) + vocabulary.versions(text):
+        keys = vocabulary.version_prefixes.get(figure.unit) or vocabulary.stated_keys(figure, text, durations)
+        message = figure_mismatch(figure, keys, deployed, vocabulary) if keys else ""
+        if message:
+            found.append((text[: figure.start].count("\n"), message + "; a code block cannot hold {spec}"))
+    return found
 
 
 def titles(ctx: CheckContext) -> Iterator[tuple[str, Any]]:
@@ -306,19 +352,3 @@ def titles(ctx: CheckContext) -> Iterator[tuple[str, Any]]:
     for need_id, need in sorted(ctx.needs.items()):
         if need.get("docname") == ctx.docname:
             yield need.get("title") or "", ctx.need_location(need_id)
-
-
-def title_mismatch(figure: str, deployed: dict[str, dict[str, str]]) -> str:
-    """Why a figure written in a title is not a spec value of its kind for every target ('' if it is)."""
-    kinds = next((keys for pattern, keys in TITLE_KINDS if pattern.search(figure)), ())
-    written = re.findall(r"\d+(?:\.\d+)*|[a-z]\d[a-z]?\.\d*x?large|STANDARD|PHOTON", figure)
-    for target, values in deployed.items():
-        allowed = {values[key] for key in kinds if values.get(key)}
-        wrong = [value for value in written if value not in allowed]
-        if wrong:
-            listed = ", ".join(sorted(allowed)) or "none"
-            return (
-                f"'{figure}' is not a spec value for target {target} (allowed: {listed}); "
-                "titles cannot hold {spec}, so reword the title or change the spec"
-            )
-    return ""

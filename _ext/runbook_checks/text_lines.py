@@ -19,3 +19,20 @@ def line_of(lines: Sequence[str], needle: str, start: int = 1, limit: int | None
 
 def file_lines(path: Path | str) -> list[str]:
     return Path(path).read_text(encoding="utf-8").split("\n")
+
+
+# How far below its paragraph's first line (which MyST gives every role in it) a value is looked for.
+PARAGRAPH_LINES = 60
+
+
+def value_line(lines: list[str], start: int | None, key: str, written: str, nth: int) -> int | None:
+    """The line of the `nth` spec value `key=written` of a paragraph that starts at `start`: MyST gives a
+    role its paragraph's first line, a finding names the line the value is written on."""
+    needles = (f'<span data-spec="{key}">{written}</span>', f"{{spec}}`{key}={written}`")
+    found = [
+        number
+        for number in range(start or 1, min(len(lines), (start or 1) + PARAGRAPH_LINES) + 1)
+        for needle in needles
+        for _ in range(lines[number - 1].count(needle))
+    ]
+    return found[nth] if nth < len(found) else start

@@ -34,6 +34,7 @@ LAYERS = {
         "readme_links",
         "spec_consistency",
         "spec_values",
+        "figures",
         "spark_keys",
         "markdown_mapping",
         "suspect_claims",
@@ -65,6 +66,7 @@ LAYERS = {
         "claim_fingerprints",
         "claim_reviews",
         "source_model",
+        "figure_forms",
         "section_locks",
     },
     # Loaded by sphinxcontrib-spelling's builder by name (conf.py spelling_filters); imports nothing of ours.

@@ -25,7 +25,7 @@ from runbook_checks.pinpoint_words import (
 
 from unit.fakes import config
 
-WORDING = Wording.of(config().runbook_pinpoint_wording)
+WORDING = Wording.of(config().runbook_pinpoint_wording, config().runbook_figures["number_words"])
 
 TITLE = "Size shuffle partitions at 1-2x the cluster's cores"
 PINS = "SRC_A#partitions: 1-2 times; shuffle partitions | SRC_B#changelog: changelogCheckpointing.enabled; 13.3 LTS"
