@@ -10,7 +10,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
 - inference_marks.py: a recommendation's basis and its visible Inference mark agree (on the doctree);
 - inline_cites.py: each `{cite}` names a source (inside a need, one the need cites);
 - pinpoints.py: each sourced claim names the section (anchor) and key terms of each cited page;
-- claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
+- claim_coverage.py: every rendered text (prose, headings, labels, raw HTML, code comments) has a visible
+  basis (writes the figures);
 - evidence.py: evidence needs point at a benchmark result file and named figures in it, their
   relations hold, and each result's summary is its raw samples' (from the pinned PySpark);
 - readme_links.py: README.md relative links resolve;
@@ -33,7 +34,8 @@ What sphinx-needs can check from the need model (ubproject.toml, needs_schema.js
 Shared layer (rules and views import it, never each other; tests/unit/test_layers.py): context.py,
 model.py (the runbook policy and its section roles, task parameters, claim marks, pinpoints, Inference
 marks, assumptions), text_lines.py (the line a text is on),
-claim_model.py (the claim classifier), source_model.py (a source's canonical page and runtime range),
+claim_model.py (the claim classifier), claim_text.py (navigation text, restatement, attribution),
+source_model.py (a source's canonical page and runtime range),
 nodes.py (placeholder nodes), doctree_utils.py, need_refs.py,
 gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing),
 claim_fingerprints.py (what each claim rests on), claim_reviews.py (the review record and its verdicts).
@@ -176,7 +178,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(not_spec, html=(_visit_inline, _depart_inline))
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
-    app.add_config_value("runbook_coverage_exempt_sections", [], "env")
+    app.add_config_value("runbook_claim_words", {}, "env")
     app.add_role("cite", cite_role)
     app.add_role("descriptive", descriptive_role)
     app.add_node(source_matrix)

@@ -25,8 +25,8 @@ SUBTYPES = {
     "inference": "a recommendation's basis and its visible Inference mark agree (read on the doctree)",
     "cite": "each {cite} names a source need; inside a recommendation, one it links in :cites:",
     "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it",
-    "claim": "every paragraph, list item and table row is in a need, cited, bound to a recommendation, "
-    "marked inference or marked descriptive",
+    "claim": "every rendered text (prose, headings, labels, raw HTML, code comments) is in a need, cited, bound "
+    "to a recommendation it restates, marked inference (citing any publisher it quotes) or navigation only",
     "evidence": "evidence needs name a result file and figures in it, and their relations hold; "
     "result summaries match their raw samples and the pinned PySpark",
     "link": "README.md's relative links resolve",
