@@ -97,13 +97,13 @@ HARMLESS = [
         edit("\n## Photon Note\n", "\n__Inference:__ Prefer a quiet hour for restarts.\n\n## Photon Note\n"),
     ),
     Harmless(
-        "checklist row bound to a recommendation",
+        "checklist row bound to a recommendation it restates",
         rewrite(
             lambda text: add_table_row(
                 text,
                 "## Operations Checklist",
-                "Partitions",
-                "8 ([REC_COMPUTE_OPTIMIZED_WORKERS](#REC_COMPUTE_OPTIMIZED_WORKERS))",
+                "Worker instances",
+                "compute-optimized ([REC_COMPUTE_OPTIMIZED_WORKERS](#REC_COMPUTE_OPTIMIZED_WORKERS))",
             )
         ),
     ),
