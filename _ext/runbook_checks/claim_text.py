@@ -124,6 +124,13 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+@cache
+def stem(word: str) -> str:
+    """The word's English stem (Snowball, as Sphinx's search index stems); the same words recur."""
+    return _stemmer().stemWord(word)
+
+
+@cache
 def terms(text: str) -> frozenset[str]:
     """The text's meaningful words, stemmed and lowercased (hyphenated words count whole and by part)."""
     found = set()
@@ -131,7 +138,7 @@ def terms(text: str) -> frozenset[str]:
         for part in {word, *word.split("-")}:
             part = part.strip(".")
             if part and part not in COMMON and (len(part) > 1 or part.isdigit()):
-                found.add(_stemmer().stemWord(part))
+                found.add(stem(part))
     return frozenset(found)
 
 
