@@ -1013,3 +1013,48 @@ def test_rule_on_a_small_root(build, root: str, name: str, changes: list, expect
 @pytest.mark.parametrize("root", ROOTS)
 def test_clean_root_has_no_warning(build, root: str) -> None:
     assert build(root).warnings == []
+
+
+# Edits the claim rule must let through (issue 18 item 1): navigation needs no mark, and a reference
+# covers the text that says what its recommendation says.
+CLAIM_HARMLESS = [
+    ("a navigation heading", [before("## Checklist\n", "### Reading the checks\n\n")]),
+    (
+        "a descriptive sentence with a link",
+        [
+            before(
+                "## Checklist\n", "The [Checklist](#checklist) section lists the checks. {descriptive}`navigation`\n\n"
+            )
+        ],
+    ),
+    (
+        "a need link in a sentence that restates the need",
+        [before("## Checklist\n", "Order compute-optimized workers only ({need}`REC_WORKERS`).\n\n")],
+    ),
+    (
+        "a heading that restates its section's recommendation",
+        [(PAGE, "## Baseline\n", "## Baseline\n\n### Use 2 compute-optimized workers\n")],
+    ),
+    (
+        "an inference that names a publisher it cites",
+        [
+            (
+                PAGE,
+                "**Inference.** A small cluster",
+                "**Inference.** Databricks advises it {cite}`SRC_PAGE_A#top: workers`; a small cluster",
+            )
+        ],
+    ),
+    (
+        "a navigation comment in a shell block",
+        [before("## Checklist\n", "```sh\n# list the jobs\ndatabricks jobs list\n```\n\n")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "changes"), CLAIM_HARMLESS, ids=[case[0] for case in CLAIM_HARMLESS])
+def test_harmless_claim_edit_on_the_small_root(build, name: str, changes: list) -> None:
+    files = root_files("claim")
+    for change in changes:
+        files = edit(files, *change)
+    assert build("claim", files).warnings == []
