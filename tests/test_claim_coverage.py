@@ -140,7 +140,7 @@ def test_clean_build_writes_and_shows_the_figures(clean_build: tuple[Project, Bu
     html = project.read("_build/html/low-latency-streaming-cluster-config.html")
     assert f"Claim coverage: {figures['total']} claims" in html
     assert f"{figures['spec']} bound to the spec (identity table)" in html
-    assert f"{figures['descriptive']} descriptive, 0 without a basis." in html
+    assert f"{figures['descriptive']} descriptive (navigation only), 0 without a basis." in html
 
 
 def test_marks_render_as_a_register_link_and_a_tag(clean_build: tuple[Project, BuildResult]) -> None:
