@@ -182,7 +182,7 @@ class Reader:
     """What judging a text needs: the needs, the policy's words and the page's section titles."""
 
     needs: Any
-    words: ClaimWords = field(default_factory=lambda: ClaimWords({}, (), (), (), 2))
+    words: ClaimWords = field(default_factory=ClaimWords.none)
     titles: dict[str, str] = field(default_factory=dict)
     fixed_titles: frozenset[str] = frozenset()
 
@@ -309,7 +309,7 @@ def claims(
     fixed_titles: frozenset[str] = frozenset(),
 ) -> list[Claim]:
     found: list[Claim] = []
-    reader = Reader(needs, words or ClaimWords({}, (), (), (), 2), section_titles(doctree), fixed_titles)
+    reader = Reader(needs, words or ClaimWords.none(), section_titles(doctree), fixed_titles)
     judged: set[int] = set()  # id() of every node whose text a claim holds
 
     def need_of(need: Need | None) -> Any:

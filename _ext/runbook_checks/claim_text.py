@@ -42,6 +42,8 @@ COMMON = frozenset(
         "we", "us", "each", "every", "all", "any", "also", "more", "most", "other", "some",
     ]
 )
+# How many title terms a text shares with a recommendation to restate it when the policy does not say.
+RESTATE_MIN_TERMS = 2
 # How many words may sit between a publisher's name and its verb of saying ("Databricks' older page says").
 ATTRIBUTION_GAP = 4
 POSSESSIVE = re.compile(r"^(?:'s|\u2019s|'|\u2019)")
@@ -67,8 +69,13 @@ class ClaimWords:
             advice=tuple(words.get("advice") or ()),
             number_words=tuple(words.get("number_words") or ()),
             saying=tuple(words.get("saying") or ()),
-            restate_min_terms=int(words.get("restate_min_terms") or 2),
+            restate_min_terms=int(words.get("restate_min_terms", RESTATE_MIN_TERMS)),
         )
+
+    @classmethod
+    def none(cls) -> ClaimWords:
+        """No words declared (a project without `[claim_words]`): only digits and setting keys make a claim."""
+        return cls({}, (), (), (), RESTATE_MIN_TERMS)
 
 
 def phrase(words: Iterable[str], case: bool = False) -> re.Pattern[str] | None:
