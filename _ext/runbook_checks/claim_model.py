@@ -4,7 +4,7 @@
 What it reads, by docutils node type:
 - prose units: a paragraph, a list item (its own paragraphs), a definition-list item (its term and its
   definition's paragraphs), a table body row (every cell);
-- labels: every title (sections, admonitions, tables, topics), caption, legend-less rubric, field name,
+- labels: every title (sections, admonitions, tables, topics), caption, rubric, field name, block-quote
   attribution, table header row; a recommendation's title (from the need, as its box shows it);
 - raw HTML with visible text, in a need or not (no mark can sit in it, and the rules that read a
   recommendation's wording, figures and keys read Markdown);
@@ -23,12 +23,17 @@ text has a basis when, in this order:
   need's title terms, or one of its settings); a reference it does not restate covers nothing;
 - it carries `{descriptive}` and is navigation only (claim_text.navigation_problem);
 - it is an index entry: only same-page links, each reading as the title of the section it opens;
-- it is a label that is navigation only, or a top-level section title the policy fixes (the structure
-  rule checks them word for word), or a label that restates a recommendation of its section (a heading
-  with a figure: "When to scale to 4 workers" over REC_SCALE_TRIGGERS' "Scale to 4 workers only ...");
+- it is a label that is navigation only, or a top-level section title the policy fixes (the brief's
+  seven, which the structure rule checks word for word: "Recommended Baseline Cluster Configuration"
+  names a section, it advises nothing of its own), or a label that restates a recommendation of its
+  section (a heading with a figure: "When to scale to 4 workers" over REC_SCALE_TRIGGERS' "Scale to 4
+  workers only ...");
 - it is a code comment that is navigation only or restates a recommendation its step references;
 - it is a row of the identity table (compared with the spec cell by cell).
-A nested list item with no basis of its own takes its item's (sourced, inference or reference).
+A nested list item with no basis of its own takes its item's (sourced, inference or reference), unless
+a mark or reference of its own failed (a reason is never overridden).
+
+Restating is judged per claim unit (the paragraph, item or row the reference sits in), not per sentence.
 """
 
 from __future__ import annotations
