@@ -321,7 +321,9 @@ def claims(
         return needs.get(need["refid"]) or {} if need is not None else {}
 
     def need_kind(need: Need) -> str:
-        return "sourced" if need_of(need).get("basis") == "source" else "inference"
+        """A sourced recommendation's text, or a register entry's (which describes its own page), is sourced."""
+        data = need_of(need)
+        return "sourced" if data.get("basis") == "source" or data.get("type") == "src" else "inference"
 
     def record(verdict: Verdict, in_need: bool, line: int | None, text: str, unit: nodes.Node) -> str:
         found.append(Claim(verdict.kind, in_need, line, text, unit, verdict.reason, verdict.refs))

@@ -241,3 +241,9 @@ def test_the_sweep_reads_text_the_walk_does_not_know() -> None:
 def test_first_words() -> None:
     assert first_words("one two three", 2) == "one two ..."
     assert first_words("one two", 2) == "one two"
+
+
+def test_a_source_entry_s_title_is_sourced() -> None:
+    needs = {"SRC_DBX": {"type": "src", "publisher": "Databricks", "title": "What is Photon?", "lineno": 4}}
+    doc = page("Runbook", section("Sources", recommendation("SRC_DBX", para("Photon.")), line=3))
+    assert ("sourced", "What is Photon?", "") in judged(doc, needs)
