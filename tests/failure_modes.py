@@ -281,6 +281,61 @@ MODES: list[tuple[str, str, str]] = [
         "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: advice in an admonition]",
     ),
     (
+        "runbook.claim",
+        "a heading with a figure its section's recommendations do not restate",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: a heading with a figure its section's recommendations do not restate]",
+    ),
+    (
+        "runbook.claim",
+        "an admonition title that gives advice",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: an admonition title that gives advice]",
+    ),
+    (
+        "runbook.claim",
+        "a figure caption with a figure",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: a figure caption with a figure]",
+    ),
+    (
+        "runbook.claim",
+        "a definition-list term that makes a claim its definition's mark does not cover",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: a definition-list term that makes a claim its definition's mark does not cover]",
+    ),
+    (
+        "runbook.claim",
+        "a table header row with a figure",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: a table header row with a figure]",
+    ),
+    (
+        "runbook.claim",
+        "raw HTML inside a recommendation",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: raw HTML inside a recommendation]",
+    ),
+    (
+        "runbook.claim",
+        "a comment inside a shell block",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: a comment inside a shell block]",
+    ),
+    (
+        "runbook.claim",
+        "hand-written advice in Source Mapping",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: hand-written advice in Source Mapping]",
+    ),
+    (
+        "runbook.claim",
+        "a descriptive mark on a factual sentence",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: a descriptive mark on a factual sentence]",
+    ),
+    (
+        "runbook.claim",
+        "a need reference vouching for a sentence the need does not say",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: a need reference vouching for a sentence the need does not say]",
+    ),
+    (
+        "runbook.claim",
+        "an inference that has a publisher say something without citing it",
+        "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: an inference that has a publisher say something without citing it]",
+    ),
+    (
         "runbook.cite",
         "citation of an unknown source",
         "tests/test_build_failures.py::test_build_fails_naming_the_culprit[citation of an unknown source]",

@@ -558,9 +558,10 @@ HARMLESS = [
         (),
     ),
     Case(
-        "number words in navigation",
+        # Number words that are not spec facts; in prose with a basis (navigation text may hold none).
+        "number words in an inference",
         before_photon_note(
-            "Two procedures follow, and the three tables after them hold one row per check. {descriptive}`navigation`\n"
+            "**Inference.** Two procedures follow, and the three tables after them hold one row per check.\n"
         ),
         (),
     ),

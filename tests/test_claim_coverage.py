@@ -97,13 +97,13 @@ HARMLESS = [
         edit("\n## Photon Note\n", "\n__Inference:__ Prefer a quiet hour for restarts.\n\n## Photon Note\n"),
     ),
     Harmless(
-        "checklist row bound to a recommendation",
+        "checklist row bound to a recommendation it restates",
         rewrite(
             lambda text: add_table_row(
                 text,
                 "## Operations Checklist",
-                "Partitions",
-                "8 ([REC_COMPUTE_OPTIMIZED_WORKERS](#REC_COMPUTE_OPTIMIZED_WORKERS))",
+                "Worker instances",
+                "compute-optimized ([REC_COMPUTE_OPTIMIZED_WORKERS](#REC_COMPUTE_OPTIMIZED_WORKERS))",
             )
         ),
     ),
@@ -140,7 +140,7 @@ def test_clean_build_writes_and_shows_the_figures(clean_build: tuple[Project, Bu
     html = project.read("_build/html/low-latency-streaming-cluster-config.html")
     assert f"Claim coverage: {figures['total']} claims" in html
     assert f"{figures['spec']} bound to the spec (identity table)" in html
-    assert f"{figures['descriptive']} descriptive, 0 without a basis." in html
+    assert f"{figures['descriptive']} descriptive (navigation only), 0 without a basis." in html
 
 
 def test_marks_render_as_a_register_link_and_a_tag(clean_build: tuple[Project, BuildResult]) -> None:

@@ -227,7 +227,7 @@ CLAIM = [
     ),
     (
         "baseline bullet without a basis",
-        [before("- Keep the cluster", "- Four workers would halve batch times.\n")],
+        [before("- Keep the workers", "- Four workers would halve batch times.\n")],
         ("runbook.claim", at("- Four workers"), NO_BASIS, '"Four workers would halve batch times."'),
     ),
     (
@@ -247,8 +247,8 @@ CLAIM = [
     ),
     (
         "tuning step lost its recommendation reference",
-        [(PAGE, "checkpoint ({need}`REC_WORKERS`).", "checkpoint.")],
-        ("runbook.claim", at("1. **Owner.**"), NO_BASIS, '"Owner. Restart from a fresh checkpoint."'),
+        [(PAGE, "are compute-optimized ({need}`REC_WORKERS`).", "are compute-optimized.")],
+        ("runbook.claim", at("1. **Owner.**"), NO_BASIS, '"Owner. Check that the workers are compute-optimized."'),
     ),
     (
         "prose bound to a source through the need role instead of a citation",
@@ -279,6 +279,101 @@ CLAIM = [
         "advice in an admonition",
         [before("## Checklist\n", ":::{note}\nRestart the job every night.\n:::\n\n")],
         ("runbook.claim", at("Restart the job every night."), NO_BASIS, '"Restart the job every night."'),
+    ),
+    # Issue 18 item 1: every rendered text is a claim, and no mark launders one.
+    (
+        "a heading with a figure its section's recommendations do not restate",
+        [
+            before(
+                "## Checklist\n",
+                "### Scale to 8 workers at month-end\n\nThe steps follow. {descriptive}`navigation`\n\n",
+            )
+        ],
+        ("runbook.claim", at("### Scale to 8"), NO_BASIS, '"Scale to 8 workers at month-end"', "a figure ('8')"),
+    ),
+    (
+        "an admonition title that gives advice",
+        [
+            before(
+                "## Checklist\n",
+                ":::{admonition} Databricks recommends nightly restarts\n"
+                "The steps follow. {descriptive}`navigation`\n:::\n\n",
+            )
+        ],
+        ("runbook.claim", at(":::{admonition}"), NO_BASIS, '"Databricks recommends nightly restarts"'),
+    ),
+    (
+        "a figure caption with a figure",
+        [
+            before(
+                "## Checklist\n",
+                ":::{figure} https://example.com/latency.png\nBatch time falls by 40% with these settings.\n:::\n\n",
+            )
+        ],
+        ("runbook.claim", at("Batch time falls"), NO_BASIS, '"Batch time falls by 40% with these settings."'),
+    ),
+    (
+        "a definition-list term that makes a claim its definition's mark does not cover",
+        [before("## Checklist\n", "Two workers halve the latency\n: The checks follow. {descriptive}`navigation`\n\n")],
+        ("runbook.claim", at("Two workers halve"), NO_BASIS, "a number word ('Two')"),
+    ),
+    (
+        "a table header row with a figure",
+        [(PAGE, "| Check | Where | Expect |", "| Check | Where | Expect (8 partitions) |")],
+        ("runbook.claim", at("| Check | Where |"), NO_BASIS, '"Check Where Expect (8 partitions)"'),
+    ),
+    (
+        "raw HTML inside a recommendation",
+        [
+            (
+                PAGE,
+                "Workers are compute-optimized.\n",
+                "Workers are compute-optimized.\n\n<p>Four workers halve the latency.</p>\n",
+            )
+        ],
+        ("runbook.claim", at("<p>Four workers"), NO_BASIS, "raw HTML inside REC_WORKERS"),
+    ),
+    (
+        "a comment inside a shell block",
+        [before("## Checklist\n", "```sh\n# Databricks recommends restarting nightly\ndatabricks jobs list\n```\n\n")],
+        (
+            "runbook.claim",
+            at("# Databricks recommends"),
+            NO_BASIS,
+            '"Databricks recommends restarting nightly"',
+            "code comment",
+        ),
+    ),
+    (
+        "hand-written advice in Source Mapping",
+        [before("Generated views go here.", "Scale to 8 workers at month-end.\n\n")],
+        ("runbook.claim", at("Scale to 8 workers at month-end."), NO_BASIS, '"Scale to 8 workers at month-end."'),
+    ),
+    (
+        "a descriptive mark on a factual sentence",
+        [before("## Checklist\n", "Databricks advises four workers. {descriptive}`navigation`\n\n")],
+        ("runbook.claim", at("Databricks advises four"), NO_BASIS, "{descriptive} marks navigation only"),
+    ),
+    (
+        "a need reference vouching for a sentence the need does not say",
+        [before("## Checklist\n", "Restart the producers every night ({need}`REC_WORKERS`).\n\n")],
+        (
+            "runbook.claim",
+            at("Restart the producers every"),
+            NO_BASIS,
+            "references REC_WORKERS but does not restate it",
+        ),
+    ),
+    (
+        "an inference that has a publisher say something without citing it",
+        [
+            (
+                PAGE,
+                "**Inference.** A small cluster is enough here.",
+                "**Inference.** Databricks says a small cluster is enough.",
+            )
+        ],
+        ("runbook.claim", at("**Inference.** Databricks says"), NO_BASIS, "has Databricks say something cites it"),
     ),
 ]
 
@@ -1150,3 +1245,48 @@ def test_figures_in_other_forms_bound_or_marked_build_clean(build) -> None:
     files = edit(root_files("figure"), PAGE, "Alert when", HARMLESS_FIGURES + "Alert when")
     reflowed = edit(files, PAGE, "Deploy {spec}`workers=2` workers of", "Deploy {spec}`workers=2`\nworkers of")
     assert build("figure", reflowed).warnings == []
+
+
+# Edits the claim rule must let through (issue 18 item 1): navigation needs no mark, and a reference
+# covers the text that says what its recommendation says.
+CLAIM_HARMLESS = [
+    ("a navigation heading", [before("## Checklist\n", "### Reading the checks\n\n")]),
+    (
+        "a descriptive sentence with a link",
+        [
+            before(
+                "## Checklist\n", "The [Checklist](#checklist) section lists the checks. {descriptive}`navigation`\n\n"
+            )
+        ],
+    ),
+    (
+        "a need link in a sentence that restates the need",
+        [before("## Checklist\n", "Order compute-optimized workers only ({need}`REC_WORKERS`).\n\n")],
+    ),
+    (
+        "a heading that restates its section's recommendation",
+        [(PAGE, "## Baseline\n", "## Baseline\n\n### Use 2 compute-optimized workers\n")],
+    ),
+    (
+        "an inference that names a publisher it cites",
+        [
+            (
+                PAGE,
+                "**Inference.** A small cluster",
+                "**Inference.** Databricks advises it {cite}`SRC_PAGE_A#top: workers`; a small cluster",
+            )
+        ],
+    ),
+    (
+        "a navigation comment in a shell block",
+        [before("## Checklist\n", "```sh\n# list the jobs\ndatabricks jobs list\n```\n\n")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "changes"), CLAIM_HARMLESS, ids=[case[0] for case in CLAIM_HARMLESS])
+def test_harmless_claim_edit_on_the_small_root(build, name: str, changes: list) -> None:
+    files = root_files("claim")
+    for change in changes:
+        files = edit(files, *change)
+    assert build("claim", files).warnings == []

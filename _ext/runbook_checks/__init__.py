@@ -14,7 +14,8 @@ Rules (each a module with `check(ctx) -> problems`, run in this order over one C
   version its terms do not hold (unless bound), and no pinpoint is generic or copied from another need;
 - section_drift.py: no pinpoint's anchor, key term or page is missing at the online probe's last fetch
   (the committed source lock; section_locks.py);
-- claim_coverage.py: every paragraph, list item and table row has a visible basis (writes the figures);
+- claim_coverage.py: every rendered text (prose, headings, labels, raw HTML, code comments) has a visible
+  basis (writes the figures);
 - evidence.py: evidence needs point at a benchmark result file and named figures in it, their
   relations hold and type no threshold, and each result's summary is its raw samples' (from the pinned PySpark);
 - result_seal.py: each result file's digest is the one its benchmark wrote (result_digest.py);
@@ -46,7 +47,8 @@ Shared layer (rules and views import it, never each other; tests/unit/test_layer
 model.py (the runbook policy and its section roles, task parameters, claim marks, pinpoints, Inference
 marks, assumptions, evidence thresholds and configuration words), text_lines.py (the line a text is on),
 result_digest.py (the seal the benchmarks write and the build recomputes),
-claim_model.py (the claim classifier), source_model.py (a source's canonical page and runtime range),
+claim_model.py (the claim classifier), claim_text.py (navigation text, restatement, attribution),
+source_model.py (a source's canonical page and runtime range),
 nodes.py (placeholder nodes), doctree_utils.py, need_refs.py, figure_forms.py (figures in every form),
 gfm_source.py (the GitHub-readable source forms, turned into MyST line for line before parsing),
 claim_fingerprints.py (what each claim rests on), claim_reviews.py (the review record and its verdicts),
@@ -209,7 +211,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(not_spec, html=(_visit_inline, _depart_inline))
     app.add_config_value("runbook_register_docname", "sources", "env")
     app.add_config_value("runbook_runtime_spark", {}, "env")
-    app.add_config_value("runbook_coverage_exempt_sections", [], "env")
+    app.add_config_value("runbook_claim_words", {}, "env")
     app.add_role("cite", cite_role)
     app.add_role("descriptive", descriptive_role)
     app.add_node(source_matrix)

@@ -1,19 +1,27 @@
-"""Every claim of the runbook has a basis a reader can see.
+"""Every text the runbook renders has a basis a reader can see.
 
-A claim is a paragraph, a list item or a table body row, in every section but the exempt ones
-(Source Mapping: generated). Each must be one of, in this order of precedence:
-- inside a recommendation need: the need's basis (source or inference) holds for it;
-- visibly marked inference: it starts with strong text "Inference" (inference_marks.py);
+The classifier (claim_model.py) reads every rendered text node: paragraphs, list items, definition-list
+items, table rows (header rows too), headings and other titles, captions, recommendation titles, raw
+HTML, comments in code blocks, and any other text a sweep finds; in Source Mapping only the generated
+views are exempt. Each must be one of, in this order of precedence:
+- inside a recommendation need: the need's basis (source or inference) holds for it, except raw HTML
+  (no rule reads it) and an inference having a publisher say something without citing that publisher;
+- visibly marked inference: it starts with strong text "Inference" (inference_marks.py); if it has a
+  publisher say something ("Databricks advises ..."), it also cites a source of that publisher;
 - sourced: it carries a `{cite}` of a source need (claim_marks.py);
-- bound to a recommendation: it carries a `{need}` reference to one;
-- descriptive: it carries a `{descriptive}` mark (navigation text, not advice), or it is an index
-  entry: nothing but links to sections of the page, each link's text the title of its section word
-  for word (the entry says no more than a heading does);
+- bound to a recommendation: it carries a `{need}` reference to one and restates it (enough of the
+  need's title terms, or one of its settings: claim_text.restates); a reference it does not restate
+  covers nothing;
+- descriptive: it carries a `{descriptive}` mark and is navigation only (no figure or number word, no
+  publisher, no advice, no setting key: claim_text.navigation_problem), or it is an index entry: nothing
+  but links to sections of the page, each link's text the title of its section word for word;
+- a heading, caption, term, header row or code comment that is navigation only (or, for a section title,
+  one the policy fixes), or that restates a recommendation of its section (a code comment: of its step);
 - bound to the spec: a row of the identity table, which spec_consistency.py compares cell by cell
   with the job as each target deploys it (it admits no row the spec does not define).
-Anything else fails the build at its file:line with its first words. The classifier is claim_model.py;
-the figures are written to `claim_coverage.json` next to the builder's output folder and shown by the
-`claim-coverage` directive.
+Anything else fails the build at its file:line with its first words and, where a mark or reference did
+not cover it, why. The figures are written to `claim_coverage.json` next to the builder's output folder
+and shown by the `claim-coverage` directive.
 """
 
 from __future__ import annotations
@@ -32,9 +40,10 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     found = runbook_claims(ctx.runbook, ctx.needs, ctx.config)
     for claim in found:
         if claim.kind == "unaccounted":
+            why = f": {claim.reason}" if claim.reason else ""
             message = (
-                f'claim without a basis: "{first_words(claim.text)}": cite its source ({{cite}}`SRC_...`), '
-                "reference the recommendation it applies ({need}`REC_...`), start it with **Inference.**, "
+                f'claim without a basis: "{first_words(claim.text)}"{why}; cite its source ({{cite}}`SRC_...`), '
+                "reference the recommendation it restates ({need}`REC_...`), start it with **Inference.**, "
                 "or, for navigation text only, mark it {descriptive}`...`"
             )
             yield Problem("claim", message, (ctx.docname, claim.line))

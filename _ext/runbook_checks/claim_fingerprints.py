@@ -1,11 +1,13 @@
 """What each claim rests on, as a fingerprint: the claim's normalised text and every input it reads.
 
 A claim is a recommendation (`rec` need; its ID) or an inline claim of the coverage rule with a basis
-(sourced, inference, bound to a recommendation; claim_model.py). An inline claim's ID is its section's
-anchor and a hash of its normalised text, `why-this-configuration/1f0c3a9be2`: whitespace and line
-breaks do not count, and each bound figure counts as its key, not its value, so a reflow, a move within
-its section or a value written back by `tox -e sync` keeps the ID; a text edit or a move to another
-section makes a new claim (reviewed anew). Identical claims in one section are told apart by `.2`, `.3`.
+(sourced, inference, bound to a recommendation; claim_model.py): a paragraph, list item or row, and a
+heading or code comment that restates a recommendation (its inputs are that recommendation's, `via`).
+An inline claim's ID is its section's anchor and a hash of its normalised text,
+`why-this-configuration/1f0c3a9be2`: whitespace and line breaks do not count, and each bound figure counts as its
+key, not its value, so a reflow, a move within its section or a value written back by `tox -e sync`
+keeps the ID; a text edit or a move to another section makes a new claim (reviewed anew). Identical
+claims in one section are told apart by `.2`, `.3`.
 
 The inputs, each a label and the value a reviewer saw (per-input digests make the record compact):
 - `text`: the normalised text (a need: title, basis, settings and content), as its digest;
@@ -284,5 +286,7 @@ def fingerprints(
         inputs: dict[str, str] = {"text": "sha256:" + digest(text)}
         maturities: dict[str, str] = {}
         collector.content_inputs(units, inputs, maturities, frozenset())
+        for need_id in claim.refs:  # a heading or comment rests on the recommendations it restates
+            collector.reference_inputs(need_id, inputs, maturities, frozenset())
         prints.append(ClaimPrint(claim_id, docname, claim.line, inputs, maturities))
     return sorted(prints, key=lambda p: (p.line or 0, p.claim))

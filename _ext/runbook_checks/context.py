@@ -27,8 +27,8 @@ SUBTYPES = {
     "pinpoint": "each sourced claim names, per cited source, the section anchor and key terms that support it; "
     "a sourced recommendation's words hold those terms and its figures, no term is generic, no pinpoint copied; "
     "the source lock records none of them missing at the online probe's last fetch",
-    "claim": "every paragraph, list item and table row is in a need, cited, bound to a recommendation, "
-    "marked inference or marked descriptive",
+    "claim": "every rendered text (prose, headings, labels, raw HTML, code comments) is in a need, cited, bound "
+    "to a recommendation it restates, marked inference (citing any publisher it quotes) or navigation only",
     "evidence": "evidence needs name a result file and figures in it, and their relations hold; "
     "result summaries match their raw samples and the pinned PySpark",
     "link": "README.md's relative links resolve",

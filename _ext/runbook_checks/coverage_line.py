@@ -27,12 +27,13 @@ class ClaimCoverageDirective(SphinxDirective):
 def coverage_sentence(counts: dict[str, int], suspect: int = 0) -> str:
     flagged = f" {suspect} awaiting a review (suspect, or never reviewed)." if suspect else ""
     return (
-        f"Claim coverage: {counts['total']} claims (paragraphs, list items, table rows) outside Source Mapping: "
+        f"Claim coverage: {counts['total']} claims (every text the page renders but the generated views: prose, "
+        "headings, titles, header rows, code comments): "
         f"{counts['sourced']} sourced ({counts['sourced_in_needs']} in sourced recommendations, "
         f"{counts['sourced_inline']} cited inline), {counts['inference']} inference "
         f"({counts['inference_in_needs']} in inference recommendations, {counts['inference_inline']} marked inline), "
-        f"{counts['reference']} bound to a recommendation, {counts['spec']} bound to the spec (identity table), "
-        f"{counts['descriptive']} descriptive, "
+        f"{counts['reference']} bound to a recommendation they restate, {counts['spec']} bound to the spec "
+        f"(identity table), {counts['descriptive']} descriptive (navigation only), "
         f"{counts['unaccounted']} without a basis." + flagged
     )
 

@@ -84,6 +84,11 @@ class Sections:
         return [getattr(self, role) for role in roles if getattr(self, role, "")]
 
 
+# A `spark.*` configuration key as prose names it (spark_keys.py checks each against the engine; a
+# navigation text may not name one: claim_text.py).
+SPARK_KEY = re.compile(r"(?<![\w.])spark\.[A-Za-z0-9_.]*[A-Za-z0-9_](\.\*)?")
+
+
 # --- claim marks: {cite} and {descriptive} (claim_marks.py renders them) ---
 CITE_CLASS = "claim-cite"
 DESCRIPTIVE_CLASS = "claim-descriptive"

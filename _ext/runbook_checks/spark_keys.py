@@ -20,8 +20,8 @@ from docutils import nodes
 
 from .context import CheckContext, Location, Problem
 from .doctree_utils import nearest_line
+from .model import SPARK_KEY
 
-SPARK_KEY = re.compile(r"(?<![\w.])spark\.[A-Za-z0-9_.]*[A-Za-z0-9_](\.\*)?")
 URL = re.compile(r"\b[a-z]+://\S+")
 
 

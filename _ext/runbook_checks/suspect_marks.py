@@ -1,5 +1,5 @@
 """A small "suspect" (or "no review") badge on each claim the review record no longer vouches for:
-after the title of a recommendation's box, at the end of an inline claim's first paragraph. Hovering
+after the title of a recommendation's box, at the end of an inline claim's first paragraph or heading. Hovering
 it names what moved. Nothing is added to a reviewed claim, so a page in good standing reads as before.
 
 The states are the ones suspect_claims.py judged in this build (`claim_fingerprints.json`); the
@@ -50,10 +50,15 @@ def mark_suspect_claims(app: Sphinx, doctree: nodes.document, fromdocname: str) 
             paragraph += badge(entry)
 
 
-def claim_paragraphs(doctree: nodes.document) -> list[tuple[int, nodes.paragraph]]:
-    """(line, the paragraph a badge goes at the end of) for each paragraph, list item and table row
-    (a row's line counted as claim_model.py counts it: MyST pipe tables, one line per row)."""
-    found: list[tuple[int, nodes.paragraph]] = []
+def claim_paragraphs(doctree: nodes.document) -> list[tuple[int, nodes.TextElement]]:
+    """(line, the element a badge goes at the end of) for each paragraph, list item and table row (a row's
+    line counted as claim_model.py counts it: MyST pipe tables, one line per row), and each section title
+    (a heading that restates a recommendation is a claim too)."""
+    found: list[tuple[int, nodes.TextElement]] = []
+    for title in doctree.findall(nodes.title):
+        line = title.line or title.parent.line
+        if isinstance(title.parent, nodes.section) and line:
+            found.append((line, title))
     for unit in doctree.findall(lambda n: isinstance(n, nodes.paragraph | nodes.list_item)):
         if isinstance(unit, nodes.paragraph) and isinstance(unit.parent, nodes.list_item | nodes.entry):
             continue

@@ -55,6 +55,7 @@ LAYERS = {
         "model",
         "nodes",
         "claim_model",
+        "claim_text",
         "doctree_utils",
         "need_refs",
         "evidence_results",

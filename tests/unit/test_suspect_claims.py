@@ -6,8 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from docutils import nodes
 from runbook_checks.claim_fingerprints import ClaimPrint
 from runbook_checks.claim_reviews import commit_date, expiry, judge, load_reviews, moved_inputs, record_line
+from runbook_checks.suspect_marks import claim_paragraphs
+
+from unit.fakes import page, para, section
 
 PERIODS = {"GA": 365, "Public Preview": 180, "Beta": 90}
 
@@ -121,3 +125,12 @@ def test_the_normalised_text_ignores_whitespace_and_written_values() -> None:
     reflowed = paragraph(nodes.Text("Run\n"), workers("3"), nodes.Text("   workers at\nthe budget. "))
     assert normalised_text([one]) == normalised_text([reflowed]) == "Run {spec:workers} workers at the budget."
     assert normalised_text([paragraph(nodes.Text("Run fewer workers."))]) != normalised_text([one])
+
+
+def test_a_badge_has_a_place_on_a_heading_a_paragraph_and_a_row() -> None:
+    row = nodes.row("", nodes.entry("", para("Backlog")), nodes.entry("", para("Stay")))
+    table = nodes.table("", nodes.tgroup("", nodes.tbody("", row)))
+    table.line = 20
+    doc = page("Runbook", section("When to scale to 4 workers", para("Scale.", line=12), table, line=10))
+    placed = {line: element.astext() for line, element in claim_paragraphs(doc)}
+    assert placed == {1: "Runbook", 10: "When to scale to 4 workers", 12: "Scale.", 22: "Stay"}
