@@ -52,6 +52,11 @@ MODES: list[tuple[str, str, str]] = [
     ),
     (
         "runbook.suspect",
+        "the committed review record deleted (left deleted in the work tree, or the deletion committed)",
+        "tests/test_claim_review_tools.py::test_a_committed_review_record_cannot_be_dropped_to_silence_the_check",
+    ),
+    (
+        "runbook.suspect",
         "a review record line that is not JSON or lacks a field",
         "tests/unit/test_suspect_claims.py::test_a_malformed_record_is_refused_at_its_line",
     ),

@@ -109,3 +109,29 @@ def test_the_clock_is_the_commit_date(repo: Path) -> None:
     from runbook_checks.claim_reviews import commit_date
 
     assert commit_date(repo) == ("2026-06-01", "git commit date")
+
+
+def build_warnings(root: Path, out: Path) -> str:
+    """A fresh dummy build of the small project at `root` (as CI builds a clone): its warnings."""
+    command = [sys.executable, "-m", "sphinx", "-E", "-q", "-b", "dummy", "-c", str(root)]
+    done = run(root, *command, "-d", str(out / "doctrees"), str(root), str(out / "dummy"))
+    return done.stdout + done.stderr
+
+
+def test_a_committed_review_record_cannot_be_dropped_to_silence_the_check(repo: Path, tmp_path: Path) -> None:
+    """Deleting reviews.jsonl (left in the work tree, or committed) fails the build, naming the file and the
+    commit that has it; a copy outside git (the tests' project copies) is simply not reviewed."""
+    from runbook_checks.claim_reviews import last_commit_with
+
+    clone = tmp_path / "clone"
+    shutil.copytree(repo, clone)
+    (clone / "reviews.jsonl").unlink()
+    found = build_warnings(clone, tmp_path / "deleted")
+    assert f"{clone / 'reviews.jsonl'}:1: WARNING: the review record reviews.jsonl is missing" in found, found
+    assert f"last touched in commit {last_commit_with(repo, 'reviews.jsonl')}" in found
+    commit(clone, "drop the review record")
+    assert "the review record reviews.jsonl is missing" in build_warnings(clone, tmp_path / "committed")
+    export = tmp_path / "export"
+    shutil.copytree(clone, export, ignore=shutil.ignore_patterns(".git"))
+    assert last_commit_with(export, "reviews.jsonl") is None
+    assert "runbook.suspect" not in build_warnings(export, tmp_path / "outside-git")

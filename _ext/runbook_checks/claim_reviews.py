@@ -138,6 +138,17 @@ def commit_date(root: Path, reviews: list[Review] = ()) -> tuple[str, str]:
     return (dates[-1], "newest review date (no git)") if dates else ("", "no date (no git, no reviews)")
 
 
+def last_commit_with(root: Path, relative: str) -> str | None:
+    """The short hash of the newest commit that touched `relative` in the repository at `root` (its deletion
+    included), or None outside git or when no commit ever held it."""
+    try:
+        command = ["git", "-C", str(root), "log", "-1", "--format=%h", "--", relative]
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None if done.returncode == 0 else None
+
+
 @dataclass(frozen=True)
 class Moved:
     label: str

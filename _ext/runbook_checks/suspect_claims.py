@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .claim_fingerprints import Collector, fingerprints
-from .claim_reviews import commit_date, fingerprints_path, judge, latest, load_reviews
+from .claim_reviews import commit_date, fingerprints_path, judge, last_commit_with, latest, load_reviews
 from .context import CheckContext, Problem
 from .section_locks import read_lock
 
@@ -33,6 +33,15 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         return
     path = ctx.repo_root / ctx.config.runbook_reviews_file
     governed = path.is_file()  # without a record (before the baseline) the fingerprints are only written
+    if not governed and (commit := last_commit_with(ctx.repo_root, ctx.config.runbook_reviews_file)):
+        # Once committed, the record cannot be dropped to silence the check: only the policy can turn it off.
+        message = (
+            f"the review record {ctx.config.runbook_reviews_file} is missing, but the repository's history has it "
+            f"(last touched in commit {commit}): restore it from git (`git checkout {commit} -- "
+            f"{ctx.config.runbook_reviews_file}`, or from that commit's parent if it deleted the file); only an "
+            "empty `reviews_file` in runbook_policy.toml turns reviews off"
+        )
+        yield Problem("suspect", message, f"{path}:1")
     reviews, refused = load_reviews(path)
     for line, why in refused:
         yield Problem("suspect", f"review record refused: {why}", f"{path}:{line}")
