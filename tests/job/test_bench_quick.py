@@ -94,7 +94,7 @@ def test_levers_change_one_thing_each_and_take_effect(quick_results: Path) -> No
         k: v for k, v in plain["conf"].items() if "join.stateFormatVersion" not in k
     }
     runs = {run["configuration"]: run for run in document["runs"]}
-    assert set(runs) == {"runbook", "join-state-v3", "sink-plain-append"}
+    assert set(runs) == {"join-state-v3", "sink-plain-append"}
     for name, run in runs.items():  # every pair written in the window committed or counted as waiting
         start, end = run["window_ms"]
         written = sum(pairs for at, pairs, _ in run["produced"] if start <= at <= end)
