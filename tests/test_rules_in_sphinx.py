@@ -643,14 +643,15 @@ OTHER = [
     (
         "spec",
         "two identity tables",
-        [before("## Recommended Baseline", "| Name | Value |\n| --- | --- |\n| Job name | `tiny` |\n\n")],
-        ("runbook.spec", "runbook.md", "must hold exactly one identity table, found 2"),
+        [before("## Recommended Baseline", "| Label | Value |\n| --- | --- |\n| Job name | `tiny` |\n\n")],
+        # At the second table, the one too many.
+        ("runbook.spec", at("| Label | Value |"), "must hold exactly one identity table, found 2"),
     ),
     (
         "spec",
         "a second disagreeing block tagged yml in the baseline",
         [before("Deploy {spec}", "```yml\njob_clusters: []\n```\n\n")],
-        ("runbook.spec", "runbook.md", "must hold exactly one YAML snippet, found 2"),
+        ("runbook.spec", at("```yml"), "must hold exactly one YAML snippet, found 2"),
     ),
     (
         "spec",

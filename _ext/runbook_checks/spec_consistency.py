@@ -35,11 +35,14 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     baseline = find_section(ctx.runbook, named.baseline)
     snippets = list(code_blocks(baseline, "yaml", "yml")) if baseline is not None else []
     if len(snippets) != 1:
-        yield Problem("spec", f"'{named.baseline}' must hold exactly one YAML snippet, found {len(snippets)}", docname)
+        # At the second snippet (the one too many), else at the section that lacks one.
+        where = (docname, snippets[1].line) if len(snippets) > 1 else (docname, baseline.line if baseline else None)
+        yield Problem("spec", f"'{named.baseline}' must hold exactly one YAML snippet, found {len(snippets)}", where)
     purpose = find_section(ctx.runbook, named.purpose)
     tables = list(purpose.findall(nodes.table)) if purpose is not None else []
     if len(tables) != 1:
-        yield Problem("spec", f"'{named.purpose}' must hold exactly one identity table, found {len(tables)}", docname)
+        where = (docname, tables[1].line) if len(tables) > 1 else (docname, purpose.line if purpose else None)
+        yield Problem("spec", f"'{named.purpose}' must hold exactly one identity table, found {len(tables)}", where)
     rows = identity_table(purpose) if purpose is not None else {}
     for label, (_, line, first) in rows.items():
         if first is not None:

@@ -5,10 +5,12 @@ none can be dropped or reworded quietly)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from docutils import nodes
 
 from .context import CheckContext, Problem
+from .text_lines import file_lines, line_of
 from .doctree_utils import find_section, section_title, top_level_sections
 from .model import Sections
 from .nodes import source_matrix, trace_graph
@@ -39,7 +41,12 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     for need_id in ctx.config.runbook_required_recommendations:
         need = ctx.needs.get(need_id)
         if need is None or need["type"] != "rec" or need["docname"] != ctx.docname:
-            yield Problem("sections", f"required recommendation '{need_id}' (runbook policy) is not in the runbook")
+            # Reported where the policy requires it: the runbook no longer has a line for it.
+            declared = getattr(ctx.config, "runbook_policy", "")
+            policy = Path(ctx.app.confdir, declared) if declared else None
+            line = line_of(file_lines(policy), f'"{need_id}"') if policy and policy.is_file() else None
+            message = f"required recommendation '{need_id}' (runbook policy) is not in the runbook"
+            yield Problem("sections", message, f"{policy}:{line}" if line else None)
     photon = find_section(ctx.runbook, sections.photon)
     first = photon.next_node(nodes.paragraph) if photon is not None else None
     opening = " ".join(first.astext().split()) if first is not None else ""

@@ -84,6 +84,21 @@ def test_required_recommendation_removed() -> None:
     assert problem.message == "required recommendation 'REC_SCALE_TRIGGERS' (runbook policy) is not in the runbook"
 
 
+def test_a_missing_required_recommendation_is_reported_where_the_policy_requires_it() -> None:
+    """The runbook has no line for a recommendation that is gone: the finding names the policy's line."""
+    from runbook_checks.text_lines import file_lines, line_of
+
+    from unit.fakes import REPO_ROOT
+
+    needs = {"REC_KEPT": need("REC_KEPT", "rec")}
+    policy = "runbook_policy.toml"
+    [problem] = check(
+        full_runbook(), needs, runbook_required_recommendations=["REC_SCALE_TRIGGERS"], runbook_policy=policy
+    )
+    line = line_of(file_lines(REPO_ROOT / policy), '"REC_SCALE_TRIGGERS"')
+    assert line and problem.location == f"{REPO_ROOT / policy}:{line}"
+
+
 def test_generated_views_removed() -> None:
     [matrix] = check(full_runbook(views=("claims", "inference", "graph")))
     assert matrix.location == ("runbook", 40)
