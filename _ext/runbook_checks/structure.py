@@ -10,10 +10,10 @@ from pathlib import Path
 from docutils import nodes
 
 from .context import CheckContext, Problem
-from .text_lines import file_lines, line_of
 from .doctree_utils import find_section, section_title, top_level_sections
 from .model import Sections
 from .nodes import source_matrix, trace_graph
+from .text_lines import file_lines, line_of
 
 # The views Source Mapping must generate: (description, test on a placeholder node).
 REQUIRED_VIEWS = {
