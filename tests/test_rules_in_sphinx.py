@@ -1234,7 +1234,7 @@ def test_pinpoint_wording_passes_a_reflow_and_a_range_written_in_words(build) ->
 # Figures written in other forms that mean the spec's, marked figures that say what they are, a reflow:
 # the figure rules let them through (issue 18 item 2).
 HARMLESS_FIGURES = (
-    "The job runs <span data-spec=\"workers\">two</span> workers with a\n"
+    'The job runs <span data-spec="workers">two</span> workers with a\n'
     '<span data-spec="trigger_ms">0.5</span> s trigger and a <span data-spec="budget_ms">1</span>-second budget;\n'
     "on the benchmark's <span data-notspec>2 local cores</span> it kept up, and older pages gave a\n"
     "<span data-notspec>2 s</span> default trigger. Deploy paused with\n"

@@ -44,6 +44,8 @@ FIGURE = re.compile(r"<span data-(?P<kind>bench|assumed|threshold)=\"(?P<target>
 # A need's `:settings:` line; the last field line of a need also closes the comment that hides its fields.
 SETTING = re.compile(r"^(?P<lead>\s*:settings:\s*)(?P<items>.+?)(?P<tail>\s*--></div>)?$", re.MULTILINE)
 TITLE_LINE = re.compile(r"^(?P<lead>\s*(?:#{1,6} |```\{rec\} |:::\{rec\} ))(?P<title>.+)$", re.MULTILINE)
+
+
 class SyncError(Exception):
     pass
 

@@ -123,9 +123,7 @@ def facts(job: dict[str, Any], config: Any) -> dict[str, str]:
             f"{float(backlog_s) * 1000 / float(trigger_ms):g}" if backlog_s and trigger_ms else ""
         ),
         # The latency budget counted in trigger intervals (REC_LATENCY_BUDGET).
-        "budget_trigger_intervals": (
-            f"{float(budget_ms) / float(trigger_ms):g}" if budget_ms and trigger_ms else ""
-        ),
+        "budget_trigger_intervals": (f"{float(budget_ms) / float(trigger_ms):g}" if budget_ms and trigger_ms else ""),
         # How many health rules, notification events and destinations the job has, as the prose says them.
         "health_rules": count_word(len((job.get("health") or {}).get("rules") or [])),
         "notifications": notification_events(job),
