@@ -914,6 +914,265 @@ MODES: list[tuple[str, str, str]] = [
         "a --var value the spec refuses",
         "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[figure: a --var value the spec refuses]",
     ),
+    # Issue 18 items 2 and 3, at least three located cases per kind: figures in every form and place
+    # (number words, seconds, decimals, 12k, hyphenated, titles, table cells, code blocks, --var, bare
+    # notspec, a unit not fitting its key, scale targets) and the spec facts stated (group, notifications,
+    # health-rule count, continuous mode), on the small roots (tests/test_issue18_figures_spec.py).
+    (
+        "runbook.spec",
+        "number words: eight partitions in a paragraph",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: number words: eight partitions in a paragraph]",
+    ),
+    (
+        "runbook.spec",
+        "number words: sixteen tasks in a list item",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: number words: sixteen tasks in a list item]",
+    ),
+    (
+        "runbook.spec",
+        "number words: two hundred partitions on a paragraph's second line",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: number words: two hundred partitions on a paragraph's second line]",
+    ),
+    (
+        "runbook.spec",
+        "seconds: a trigger of 2 seconds in prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: seconds: a trigger of 2 seconds in prose]",
+    ),
+    (
+        "runbook.spec",
+        "seconds: one second equal to the budget with no duration word",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: seconds: one second equal to the budget with no duration word]",
+    ),
+    (
+        "runbook.spec",
+        "seconds: a heading with a trigger in seconds",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: seconds: a heading with a trigger in seconds]",
+    ),
+    (
+        "runbook.spec",
+        "decimals: a trigger of 0.5 s in prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: decimals: a trigger of 0.5 s in prose]",
+    ),
+    (
+        "runbook.spec",
+        "decimals: a budget of 1.5 seconds in prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: decimals: a budget of 1.5 seconds in prose]",
+    ),
+    (
+        "runbook.spec",
+        "decimals: a heading with a trigger of 0.25 s",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: decimals: a heading with a trigger of 0.25 s]",
+    ),
+    (
+        "runbook.spec",
+        "12k: a backlog of 12k records in prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: 12k: a backlog of 12k records in prose]",
+    ),
+    (
+        "runbook.spec",
+        "12k: a heading with 12k records",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: 12k: a heading with 12k records]",
+    ),
+    (
+        "runbook.spec",
+        "12k: a code block with 6.5k records",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: 12k: a code block with 6.5k records]",
+    ),
+    (
+        "runbook.spec",
+        "12k: a backlog of 12K records in capitals",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: 12k: a backlog of 12K records in capitals]",
+    ),
+    (
+        "runbook.spec",
+        "hyphenated: a 16-core cluster in prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: hyphenated: a 16-core cluster in prose]",
+    ),
+    (
+        "runbook.spec",
+        "hyphenated: a four-worker cluster in words",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: hyphenated: a four-worker cluster in words]",
+    ),
+    (
+        "runbook.spec",
+        "hyphenated: a 500-millisecond trigger",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: hyphenated: a 500-millisecond trigger]",
+    ),
+    (
+        "runbook.spec",
+        "titles: a heading with a worker count in words",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: titles: a heading with a worker count in words]",
+    ),
+    (
+        "runbook.spec",
+        "titles: a need title with a hyphenated worker count",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: titles: a need title with a hyphenated worker count]",
+    ),
+    (
+        "runbook.spec",
+        "titles: a heading with another node type",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: titles: a heading with another node type]",
+    ),
+    (
+        "runbook.spec",
+        "titles: a heading with another Spark version",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: titles: a heading with another Spark version]",
+    ),
+    (
+        "runbook.spec",
+        "table cells: the spec's partition count in digits, unbound",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: table cells: the spec's partition count in digits, unbound]",
+    ),
+    (
+        "runbook.spec",
+        "table cells: a trigger in milliseconds",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: table cells: a trigger in milliseconds]",
+    ),
+    (
+        "runbook.spec",
+        "table cells: a node type",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: table cells: a node type]",
+    ),
+    (
+        "runbook.spec",
+        "code blocks: a worker count in a text block",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: code blocks: a worker count in a text block]",
+    ),
+    (
+        "runbook.spec",
+        "code blocks: a budget in milliseconds on a command's third line",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: code blocks: a budget in milliseconds on a command's third line]",
+    ),
+    (
+        "runbook.spec",
+        "code blocks: another Spark version",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: code blocks: another Spark version]",
+    ),
+    (
+        "runbook.figure",
+        "--var: a code block naming an undeclared variable",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: --var: a code block naming an undeclared variable]",
+    ),
+    (
+        "runbook.figure",
+        "--var: inline code naming an undeclared variable in quotes",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: --var: inline code naming an undeclared variable in quotes]",
+    ),
+    (
+        "runbook.figure",
+        "--var: inline code giving the pause status a value the spec refuses",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: --var: inline code giving the pause status a value the spec refuses]",
+    ),
+    (
+        "runbook.figure",
+        "notspec: a bare worker count in a list item",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: notspec: a bare worker count in a list item]",
+    ),
+    (
+        "runbook.figure",
+        "notspec: a bare trigger in seconds",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: notspec: a bare trigger in seconds]",
+    ),
+    (
+        "runbook.figure",
+        "notspec: a bare core count in a table cell",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: notspec: a bare core count in a table cell]",
+    ),
+    (
+        "runbook.figure",
+        "unit: a partition count followed by workers",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: unit: a partition count followed by workers]",
+    ),
+    (
+        "runbook.figure",
+        "unit: a trigger followed by records",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: unit: a trigger followed by records]",
+    ),
+    (
+        "runbook.figure",
+        "unit: a core count written for GitHub, hyphenated to worker",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: unit: a core count written for GitHub, hyphenated to worker]",
+    ),
+    (
+        "runbook.figure",
+        "scale target: scaled partitions in the baseline",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: scale target: scaled partitions in the baseline]",
+    ),
+    (
+        "runbook.figure",
+        "scale target: scaled cores in a recommendation not about scaling",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: scale target: scaled cores in a recommendation not about scaling]",
+    ),
+    (
+        "runbook.figure",
+        "scale target: scaled workers written for GitHub under a heading not named for scaling",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[figure: scale target: scaled workers written for GitHub under a heading not named for scaling]",
+    ),
+    (
+        "runbook.spec",
+        "group: prod's variables override the operators group in the spec alone",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: group: prod's variables override the operators group in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "group: the permission granted to a literal group in the spec alone",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: group: the permission granted to a literal group in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "group: a second group given a permission in the spec alone",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: group: a second group given a permission in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "group: another group typed in the prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: group: another group typed in the prose]",
+    ),
+    (
+        "runbook.spec",
+        "notifications: a success notification added in the spec alone",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: notifications: a success notification added in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "notifications: the backlog alert moved to an email address in the spec alone",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: notifications: the backlog alert moved to an email address in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "notifications: an event dropped from the prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: notifications: an event dropped from the prose]",
+    ),
+    (
+        "runbook.spec",
+        "health rules: the only health rule removed in the spec alone",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: health rules: the only health rule removed in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "health rules: another count written in the span",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: health rules: another count written in the span]",
+    ),
+    (
+        "runbook.spec",
+        "health rules: a count in digits typed in the prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: health rules: a count in digits typed in the prose]",
+    ),
+    (
+        "runbook.spec",
+        "continuous: continuous mode replaced by a file-arrival trigger in the spec alone",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: continuous: continuous mode replaced by a file-arrival trigger in the spec alone]",
+    ),
+    (
+        "runbook.spec",
+        "continuous: another mode typed in the span",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: continuous: another mode typed in the span]",
+    ),
+    (
+        "runbook.spec",
+        "continuous: prod's pause status typed in the prose",
+        "tests/test_issue18_figures_spec.py::test_rule_on_a_small_root[spec: continuous: prod's pause status typed in the prose]",
+    ),
     (
         "runbook.spec",
         "prod target overrides the job cluster",

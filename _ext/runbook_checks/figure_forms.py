@@ -117,7 +117,8 @@ class Vocabulary:
         words = "|".join(sorted((re.escape(word) for word in self.number_words), key=len, reverse=True)) or "(?!)"
         scales = "|".join(re.escape(word) for word in self.multipliers if len(word) > 1) or "(?!)"
         suffixes = "".join(re.escape(word) for word in self.multipliers if len(word) == 1)
-        suffix = f"(?:[{suffixes}](?![A-Za-z]))?" if suffixes else ""
+        # A one-letter multiplier in either case ('12k', '12K'): number() reads it in lower case.
+        suffix = f"(?:(?i:[{suffixes}])(?![A-Za-z]))?" if suffixes else ""
         digits = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d|[.,]\d){suffix}"
         return rf"(?:{digits}|(?i:(?:{words})(?:[\s-]+(?:{scales}))?)\b|(?i:{scales})\b)"
 
