@@ -340,6 +340,138 @@ MODES: list[tuple[str, str, str]] = [
         "an inference that has a publisher say something without citing it",
         "tests/test_rules_in_sphinx.py::test_rule_on_a_small_root[claim: an inference that has a publisher say something without citing it]",
     ),
+    # Issue 18 item 1, more cases per kind (tests/test_issue18_claims_seed.py): each rendered text in another
+    # form or with another word; the inflected quantity words and "according to the <publisher> guide" fixed.
+    (
+        "runbook.claim",
+        "a heading that gives advice",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a heading that gives advice]",
+    ),
+    (
+        "runbook.claim",
+        "a heading that names a Spark setting key",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a heading that names a Spark setting key]",
+    ),
+    (
+        "runbook.claim",
+        "an admonition title with a figure",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[an admonition title with a figure]",
+    ),
+    (
+        "runbook.claim",
+        "a backtick-fenced admonition title naming a publisher",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a backtick-fenced admonition title naming a publisher]",
+    ),
+    (
+        "runbook.claim",
+        "a figure caption that gives advice",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a figure caption that gives advice]",
+    ),
+    (
+        "runbook.claim",
+        "a figure caption with a number word, under an alt text",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a figure caption with a number word, under an alt text]",
+    ),
+    (
+        "runbook.claim",
+        "a definition-list term that gives advice over a descriptive definition",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a definition-list term that gives advice over a descriptive definition]",
+    ),
+    (
+        "runbook.claim",
+        "a definition-list term with a setting key over a reference that does not restate it",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a definition-list term with a setting key over a reference that does not restate it]",
+    ),
+    (
+        "runbook.claim",
+        "a table header row that gives advice",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a table header row that gives advice]",
+    ),
+    (
+        "runbook.claim",
+        "a new table whose header row names a publisher",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a new table whose header row names a publisher]",
+    ),
+    (
+        "runbook.claim",
+        "a raw HTML details block inside a recommendation",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a raw HTML details block inside a recommendation]",
+    ),
+    (
+        "runbook.claim",
+        "a raw HTML table inside a recommendation written in the GitHub-readable form",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a raw HTML table inside a recommendation written in the GitHub-readable form]",
+    ),
+    (
+        "runbook.claim",
+        "a trailing comment with a figure in a bash block",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a trailing comment with a figure in a bash block]",
+    ),
+    (
+        "runbook.claim",
+        "a comment in a step's shell block that does not restate the step's recommendation",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a comment in a step's shell block that does not restate the step's recommendation]",
+    ),
+    (
+        "runbook.claim",
+        "a hand-written bullet in Source Mapping that reads like the generated view",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a hand-written bullet in Source Mapping that reads like the generated view]",
+    ),
+    (
+        "runbook.claim",
+        "a hand-written table row in Source Mapping",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a hand-written table row in Source Mapping]",
+    ),
+    (
+        "runbook.claim",
+        "a descriptive mark on a list item that gives advice",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a descriptive mark on a list item that gives advice]",
+    ),
+    (
+        "runbook.claim",
+        "a descriptive mark on a table row that names a setting key",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a descriptive mark on a table row that names a setting key]",
+    ),
+    (
+        "runbook.claim",
+        "a descriptive mark on a sentence with a quantity verb",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a descriptive mark on a sentence with a quantity verb]",
+    ),
+    (
+        "runbook.claim",
+        "a need reference in a checklist row that says something else",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a need reference in a checklist row that says something else]",
+    ),
+    (
+        "runbook.claim",
+        "a need reference in a step sharing one title term",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[a need reference in a step sharing one title term]",
+    ),
+    (
+        "runbook.claim",
+        "an inference that has Spark say something while citing a Databricks page",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[an inference that has Spark say something while citing a Databricks page]",
+    ),
+    (
+        "runbook.claim",
+        "an inference list item that says according to Databricks",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[an inference list item that says according to Databricks]",
+    ),
+    (
+        "runbook.claim",
+        "an inference that says according to the Databricks guide",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[an inference that says according to the Databricks guide]",
+    ),
+    (
+        "runbook.claim",
+        "an inference recommendation whose text has Databricks say something it does not cite",
+        "tests/test_issue18_claims_seed.py::test_every_rendered_text_is_a_claim[an inference recommendation whose text has Databricks say something it does not cite]",
+    ),
+    (
+        "runbook.claim",
+        "an inference attributing through 'according to the <publisher> guide', checked without Sphinx",
+        "tests/test_issue18_claims_seed.py::test_according_to_a_publisher_with_words_between",
+    ),
     (
         "runbook.cite",
         "citation of an unknown source",
@@ -1258,6 +1390,22 @@ MODES: list[tuple[str, str, str]] = [
         "the Markdown mapping table is stale",
         "tests/test_markdown_mapping.py::test_stale_table_fails_the_build_naming_the_command",
     ),
+    # Issue 18 item 8: a stale mapping row elsewhere than the first, named at its line.
+    (
+        "runbook.mapping",
+        "a stale source line in the middle of the mapping",
+        "tests/test_issue18_claims_seed.py::test_a_stale_mapping_row_is_named_at_its_line[a stale source line in the middle of the mapping]",
+    ),
+    (
+        "runbook.mapping",
+        "a mapping row removed by hand",
+        "tests/test_issue18_claims_seed.py::test_a_stale_mapping_row_is_named_at_its_line[a mapping row removed by hand]",
+    ),
+    (
+        "runbook.mapping",
+        "a recommendation added after the last mapping row without regenerating it",
+        "tests/test_issue18_claims_seed.py::test_a_stale_mapping_row_is_named_at_its_line[a recommendation added after the last mapping row without regenerating it]",
+    ),
     # Modes issue 17's one metamodel added: schema rules of needs_schema.json.
     (
         "sn_schema_violation.local_fail",
@@ -1535,6 +1683,32 @@ MODES: list[tuple[str, str, str]] = [
         "seed (tests/test_seed_requirements.py)",
         "seed: a required citation, section or Photon sentence dropped from the policy or schema alone",
         "tests/test_seed_requirements.py::test_the_policy_and_schema_still_require_the_seed",
+    ),
+    # Issue 18 item 7: more ways to reorder the Photon sentences or put something before them.
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences swapped on one line",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences swapped on one line]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the recommendation link moved between the two Photon sentences",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the recommendation link moved between the two Photon sentences]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences preceded by a paragraph of their own",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences preceded by a paragraph of their own]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences preceded by a bold label line",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences preceded by a bold label line]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "seed: the Photon sentences preceded by a subheading",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the Photon sentences preceded by a subheading]",
     ),
     # Issue 18 item 3: the spec facts the runbook states (permission, group, notifications, health rules,
     # continuous mode, checkpoint folder, storage and root) bound to the spec.

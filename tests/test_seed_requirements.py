@@ -220,6 +220,7 @@ def swap(relative: str, first: str, second: str) -> Callable[[dict[str, str]], N
 
 
 S1, S2 = PHOTON_SENTENCES
+PHOTON_LINK = "([REC_PHOTON_STANDARD](#REC_PHOTON_STANDARD))"
 ROCKSDB = "https://docs.databricks.com/aws/en/structured-streaming/rocksdb-state-store"
 FAILURES = [
     # (name, edit, file whose line is named, text on that line after the edit, what the finding says)
@@ -251,6 +252,32 @@ FAILURES = [
         "the Photon sentences preceded by another sentence",
         replace(RUNBOOK, f"{S1}\n", f"Photon is off here. {S1}\n"),
         (RUNBOOK, "Photon is off here.", "the Photon Note must open with"),
+    ),
+    # Issue 18 item 7: more ways to reorder the Photon sentences or put something before them.
+    (
+        "the Photon sentences swapped on one line",
+        replace(RUNBOOK, f"{S1}\n{S2}\n", f"{S2} {S1}\n"),
+        (RUNBOOK, f"{S2} {S1}", "the Photon Note must open with"),
+    ),
+    (
+        "the recommendation link moved between the two Photon sentences",
+        replace(RUNBOOK, f"{S2}\n{PHOTON_LINK}\n", f"{PHOTON_LINK}\n{S2}\n"),
+        (RUNBOOK, S1, "the Photon Note must open with"),
+    ),
+    (
+        "the Photon sentences preceded by a paragraph of their own",
+        replace(RUNBOOK, f"## Photon Note\n\n{S1}\n", f"## Photon Note\n\nPhoton is not used here.\n\n{S1}\n"),
+        (RUNBOOK, "Photon is not used here.", "it opens with 'Photon is not used here.'"),
+    ),
+    (
+        "the Photon sentences preceded by a bold label line",
+        replace(RUNBOOK, f"## Photon Note\n\n{S1}\n", f"## Photon Note\n\n**Engine.**\n{S1}\n"),
+        (RUNBOOK, "**Engine.**", "it opens with '**Engine.** For this environment"),
+    ),
+    (
+        "the Photon sentences preceded by a subheading",
+        replace(RUNBOOK, f"## Photon Note\n\n{S1}\n", f"## Photon Note\n\n### Engine choice\n\n{S1}\n"),
+        (RUNBOOK, "### Engine choice", "it opens with '### Engine choice'"),
     ),
     (
         "the Photon sentences without their code formatting",

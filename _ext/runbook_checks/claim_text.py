@@ -11,8 +11,9 @@ over plain text, shared by the claim classifier (claim_model.py).
   letters and common words left out; all of them when the title has fewer), or it names one of the need's
   `:settings:` keys or values (numbers and booleans are too common to count as values).
 - Attribution (`attributed_publishers`): a publisher's name followed, within a few words, by a verb of
-  saying ("Databricks advises", "Spark's guide states"), or "according to" before it. An inference that
-  attributes must cite a source of that publisher (claim_model.py).
+  saying ("Databricks advises", "Spark's guide states"), or "according to" before it, at most two words
+  between ("according to the Databricks guide"). An inference that attributes must cite a source of that
+  publisher (claim_model.py).
 
 The words are the runbook policy's `[claim_words]` (runbook_policy.toml), read once into `ClaimWords`.
 """
@@ -125,6 +126,8 @@ RESTATE_MIN_TERMS = 2
 ATTRIBUTION_GAP = 4
 POSSESSIVE = re.compile(r"^(?:'s|\u2019s|'|\u2019)")
 SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
+# "according to" ending the sentence's text before a publisher's name, at most two words between.
+ACCORDING_TO = re.compile(r"(?<![\w-])according to(?:\s+[\w'\u2019-]+){0,2}\s[\s(\[\"'\u201c\u2018]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,8 @@ def attributed_publishers(text: str, words: ClaimWords) -> list[str]:
     for match in names.finditer(text):
         rest = SENTENCE_END.split(POSSESSIVE.sub("", text[match.end() :]), maxsplit=1)[0]
         said = any(saying.fullmatch(word) for word in re.findall(r"[\w-]+", rest)[: ATTRIBUTION_GAP + 1])
-        if said or "according to" in text[max(0, match.start() - 16) : match.start()].lower():
+        before = SENTENCE_END.split(text[: match.start()])[-1]
+        if said or ACCORDING_TO.search(before):
             name = canonical(match.group(0), words)
             if name not in found:
                 found.append(name)
