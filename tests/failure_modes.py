@@ -628,6 +628,63 @@ MODES: list[tuple[str, str, str]] = [
         "a figure finding not at the line the figure is written on",
         "tests/unit/test_pinpoint_words.py::test_a_figure_finding_names_the_line_the_figure_is_written_on",
     ),
+    # Issue 18 item 5 (tests/test_issue18_register_pins_evidence.py): pinpoints swapped, a generic term, a copied
+    # pinpoint, a changed range, a changed version, in other forms and on other elements.
+    (
+        "runbook.pinpoint",
+        "two recommendations' key terms swapped, their sources and anchors kept",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: two recommendations' key terms swapped, their sources and anchors kept]",
+    ),
+    (
+        "runbook.pinpoint",
+        "one key term of each of two recommendations swapped (the range and the version)",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: one key term of each of two recommendations swapped (the range and the version)]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a generic two-word pinpoint term (Databricks Runtime) added to a pinpoint",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a generic two-word pinpoint term (Databricks Runtime) added to a pinpoint]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a generic pinpoint term in the plural on an inference recommendation (Streams)",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a generic pinpoint term in the plural on an inference recommendation (Streams)]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a copied pinpoint written in other case and number words",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a copied pinpoint written in other case and number words]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a copied pinpoint on a recommendation on another page",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a copied pinpoint on a recommendation on another page]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced range in the title changed from 1-2x to 2-4x",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a sourced range in the title changed from 1-2x to 2-4x]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced range's upper end raised, in digits with an en dash",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a sourced range's upper end raised, in digits with an en dash]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced range changed from one to two times to twice (a quantity word)",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a sourced range changed from one to two times to twice (a quantity word)]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced version changed in the title",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a sourced version changed in the title]",
+    ),
+    (
+        "runbook.pinpoint",
+        "a sourced version changed in the pinpoint term alone",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[pinwords: a sourced version changed in the pinpoint term alone]",
+    ),
     (
         "runbook.pinpoint",
         "citation in prose without a pinpoint",
@@ -1612,6 +1669,63 @@ MODES: list[tuple[str, str, str]] = [
         "a SRC_SPARK_ source on a Spark page whose publisher is Databricks",
         "tests/test_rules_in_sphinx.py::test_need_model[a SRC_SPARK_ source on a Spark page whose publisher is Databricks]",
     ),
+    # Issue 18 item 4 (tests/test_issue18_register_pins_evidence.py): the same page registered twice through a
+    # trailing slash, a ?query or letter case, on either entry or a new one; a SRC_SPARK_ source published by Databricks.
+    (
+        "runbook.register",
+        "the same page registered twice through a trailing slash on the later entry",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through a trailing slash on the later entry]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a trailing slash on the entry registered first",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through a trailing slash on the entry registered first]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a trailing slash on a new entry",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through a trailing slash on a new entry]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a ?query on the later entry",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through a ?query on the later entry]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through a ?query on the entry registered first",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through a ?query on the entry registered first]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through an empty ?query on a new entry",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through an empty ?query on a new entry]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through the page name in capitals on the later entry",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through the page name in capitals on the later entry]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through the cloud and language in capitals on the entry registered first",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through the cloud and language in capitals on the entry registered first]",
+    ),
+    (
+        "runbook.register",
+        "the same page registered twice through mixed case on a new entry",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[register: the same page registered twice through mixed case on a new entry]",
+    ),
+    (
+        "sn_schema_violation.local_fail",
+        "a cited source renamed SRC_SPARK_ and moved to a Spark page, its publisher left Databricks",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[need-model: a cited source renamed SRC_SPARK_ and moved to a Spark page, its publisher left Databricks]",
+    ),
+    (
+        "sn_schema_violation.local_fail",
+        "a new SRC_SPARK_ source published by Databricks, its fields hidden for GitHub",
+        "tests/test_issue18_register_pins_evidence.py::test_rule_on_a_small_root[need-model: a new SRC_SPARK_ source published by Databricks, its fields hidden for GitHub]",
+    ),
     # Issue 18 item 7: the seed pinned in a test that reads the committed files, not the policy or schema,
     # so an edit to the policy and the runbook together still fails (not a build warning: a pytest failure).
     (
@@ -1878,6 +1992,23 @@ MODES: list[tuple[str, str, str]] = [
         "runbook.evidence",
         "an edited result file sealed again whose runs still disagree with its parameters",
         "tests/unit/test_result_integrity.py::test_a_resealed_edit_still_fails_the_cross_checks",
+    ),
+    # Issue 18 item 6 (tests/test_issue18_register_pins_evidence.py): raw samples scaled and the summary
+    # recomputed, on other samples and other result files.
+    (
+        "runbook.evidence",
+        "raw samples scaled and the summary recomputed: one run's e2e samples scaled",
+        "tests/test_issue18_register_pins_evidence.py::test_raw_samples_scaled_and_the_summary_recomputed_fail_at_the_digest[one run's e2e samples scaled]",
+    ),
+    (
+        "runbook.evidence",
+        "raw samples scaled and the summary recomputed: one batch's parts scaled",
+        "tests/test_issue18_register_pins_evidence.py::test_raw_samples_scaled_and_the_summary_recomputed_fail_at_the_digest[one batch's parts scaled]",
+    ),
+    (
+        "runbook.evidence",
+        "raw samples scaled and the summary recomputed: every soak batch's addBatch part scaled",
+        "tests/test_issue18_register_pins_evidence.py::test_raw_samples_scaled_and_the_summary_recomputed_fail_at_the_digest[every soak batch's addBatch part scaled]",
     ),
     (
         "runbook.evidence",

@@ -13,7 +13,9 @@ b. every number and version its text states (digits, number words, ranges, "Runt
    `data-assumed` span, which the spec and evidence rules check against the spec, the results and the
    assumptions. A `data-notspec` span binds nothing: it only says that a figure is not the spec's, and
    nothing checks its value, so its figure must be among the terms like any other. A number word that
-   is also a pronoun or an article ("a new one", "one cluster") counts only in a range or a multiple;
+   is also a pronoun or an article ("a new one", "one cluster") counts only in a range or a multiple. A
+   quantity word without a value ("twice", "double", "half", "dozen", "thirty", "hundred": `[claim_words]`
+   number words and `[figures]` multipliers) is a figure as written: it too must be among the terms;
 c. no key term is generic: a stop list, and a shortest length (runbook_policy.toml `[pinpoint_wording]`,
    which also declares the number words);
 d. no pinpoint (the same source, anchor and terms) sits on two recommendations: a copy is reported at
@@ -56,18 +58,27 @@ class Wording:
     """runbook_policy.toml `[pinpoint_wording]`: number words, the stop list, the shortest term."""
 
     number_words: dict[str, str] = field(default_factory=dict)  # "two" -> "2"
+    quantity_words: frozenset[str] = frozenset()  # "twice", "half", "hundred": figures without a value
     range_only: frozenset[str] = frozenset()  # number words that are figures only in a range or multiple
     stop_terms: frozenset[str] = frozenset()  # normalised
     min_term_length: int = 0
 
     @classmethod
-    def of(cls, declared: dict[str, Any] | None, number_words: list[str] | tuple[str, ...] = ()) -> Wording:
-        """From `[pinpoint_wording]` and the number words of `[figures]` (each word's value its place)."""
+    def of(
+        cls,
+        declared: dict[str, Any] | None,
+        number_words: list[str] | tuple[str, ...] = (),
+        quantity_words: Iterable[str] = (),
+    ) -> Wording:
+        """From `[pinpoint_wording]`, the number words of `[figures]` (each word's value its place) and the
+        quantity words the claim rule counts besides them (`[figures]` multipliers, `[claim_words]`)."""
         declared = dict(declared or {})
         words = {str(word).lower(): str(value) for value, word in enumerate(number_words)}
-        plain = cls(words, frozenset(str(w).lower() for w in declared.get("range_only_words") or []))
+        quantities = frozenset(str(w).lower() for w in quantity_words if len(str(w)) > 1) - set(words)
+        range_only = frozenset(str(w).lower() for w in declared.get("range_only_words") or [])
+        plain = cls(words, quantities, range_only)
         stops = frozenset(normalised(str(term), plain) for term in declared.get("stop_terms") or [])
-        return cls(words, plain.range_only, stops, int(declared.get("min_term_length") or 0))
+        return cls(words, quantities, range_only, stops, int(declared.get("min_term_length") or 0))
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,7 @@ class Token:
     end: int
     number: bool = False
     spelled: str = ""  # the number word a number was written as ('' for digits)
+    quantity: bool = False  # a quantity word without a value ("twice", "half"): a figure as written
 
 
 def singular(word: str) -> str:
@@ -105,6 +117,8 @@ def tokens(text: str, wording: Wording) -> list[Token]:
             last = out[-1] if out else None
             if lower in wording.number_words:
                 out.append(Token(wording.number_words[lower], start, end, True, lower))
+            elif singular(lower) in wording.quantity_words:
+                out.append(Token(singular(lower), start, end, quantity=True))
             elif lower == "x" and glued and before.group(0)[0].isdigit() and last is not None and last.number:
                 out.append(Token("time", start, end))  # "2x": two times
             else:
@@ -158,6 +172,8 @@ def figures(text: str, wording: Wording, every_word: bool = False) -> list[Figur
     index = 0
     while index < len(found):
         token = found[index]
+        if token.quantity:
+            out.append(Figure(token.text, token.start, token.end))
         if not token.number:
             index += 1
             continue
@@ -357,7 +373,11 @@ def need_parts(title: str, node: Need | None) -> list[Part]:
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
     figures = getattr(ctx.config, "runbook_figures", None) or {}
-    wording = Wording.of(getattr(ctx.config, "runbook_pinpoint_wording", None), figures.get("number_words") or ())
+    claim_words = getattr(ctx.config, "runbook_claim_words", None) or {}
+    quantities = [*(figures.get("multipliers") or {}), *(claim_words.get("number_words") or ())]
+    wording = Wording.of(
+        getattr(ctx.config, "runbook_pinpoint_wording", None), figures.get("number_words") or (), quantities
+    )
     recs = sorted(
         ((need_id, need) for need_id, need in ctx.needs.items() if need.get("type") == "rec" and need.get("docname")),
         key=lambda item: (item[1]["docname"], item[1].get("lineno") or 0),
