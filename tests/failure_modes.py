@@ -1765,6 +1765,16 @@ MODES: list[tuple[str, str, str]] = [
     ),
     (
         "seed (tests/test_seed_requirements.py)",
+        "the first Photon sentence reworded",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[the first Photon sentence reworded]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
+        "a required citation removed from a second recommendation, among others it keeps",
+        "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a required citation removed from a second recommendation, among others it keeps]",
+    ),
+    (
+        "seed (tests/test_seed_requirements.py)",
         "seed: a required citation removed from its recommendation",
         "tests/test_seed_requirements.py::test_the_pin_fails_naming_the_culprit[a required citation removed from its recommendation]",
     ),

@@ -290,6 +290,20 @@ FAILURES = [
         (RUNBOOK, S1, "the Photon Note must open with"),
     ),
     (
+        "the first Photon sentence reworded",
+        replace(RUNBOOK, S1, S1.replace("we run", "we use")),
+        (RUNBOOK, S1.replace("we run", "we use"), "the Photon Note must open with"),
+    ),
+    (
+        "a required citation removed from a second recommendation, among others it keeps",
+        replace(
+            RUNBOOK,
+            "  :cites: SRC_DBX_STATEFUL_STREAMING, SRC_SPARK_CONFIGURATION, SRC_SPARK_SS_ADDITIONAL_INFO\n",
+            "  :cites: SRC_SPARK_CONFIGURATION, SRC_SPARK_SS_ADDITIONAL_INFO\n",
+        ),
+        (RUNBOOK, '<div id="REC_SHUFFLE_PARTITIONS">', "REC_SHUFFLE_PARTITIONS must cite"),
+    ),
+    (
         "a required citation removed from its recommendation",
         replace(RUNBOOK, ":cites: SRC_DBX_STATEFUL_STREAMING\n", ":cites: SRC_DBX_PHOTON\n"),
         (RUNBOOK, '<div id="REC_COMPUTE_OPTIMIZED_WORKERS">', "REC_COMPUTE_OPTIMIZED_WORKERS must cite"),
