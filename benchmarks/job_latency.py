@@ -36,7 +36,7 @@ sys.path[:0] = [str(REPO_ROOT / "src"), str(REPO_ROOT / "_ext"), str(REPO_ROOT /
 from job_run import LOCAL_CORES, Variant, measure, runbook_settings, session, write_result  # noqa: E402
 from producer import TICK_S  # noqa: E402
 from provenance import provenance  # noqa: E402
-from runbook_checks.evidence_results import BACKLOG_LIMIT_S, SUSTAINED_SHARE  # noqa: E402
+from runbook_checks.evidence_results import BACKLOG_LIMIT_S, REPETITION_SETS, SUSTAINED_SHARE  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 JOIN_FORMAT = "spark.sql.streaming.join.stateFormatVersion"  # internal setting; Spark's default 2
@@ -168,7 +168,7 @@ def worker(kind: str, plan: Plan, repetition: int, result: Path) -> None:
         if plan.jvm_warmup:  # JIT and class loading slow the first query in a JVM: one discarded run
             measure(spark, by_name["runbook"], plan.latency_rate, plan.warmup_s, plan.warmup_s, work, 1.0)
         if kind in SET_PARTS:
-            names = latency_names(plan, by_name) if kind == "latency" else list(getattr(plan, SET_PARTS[kind]))
+            names = set_names(plan, kind, by_name)
             shift = repetition % len(names)  # rotate the order per set: no configuration always runs first
             for name in names[shift:] + names[:shift]:
                 print(f"  set {repetition}: {name}", flush=True)
@@ -191,8 +191,16 @@ def worker(kind: str, plan: Plan, repetition: int, result: Path) -> None:
     result.write_text(json.dumps(runs), encoding="utf-8")
 
 
-# Parts measured as interleaved repetition sets: the Plan field naming each one's configurations.
-SET_PARTS = {"latency": "latency_configs", "progress": "progress_configs", "levers": "lever_configs"}
+# Parts measured as interleaved repetition sets, and the result each writes; the Plan fields that give
+# its repetitions and configurations are the result's (evidence_results.REPETITION_SETS).
+SET_PARTS = {"latency": "job_latency", "progress": "progress_cost", "levers": "job_levers"}
+
+
+def set_names(plan: Plan, kind: str, by_name: dict[str, Variant]) -> list[str]:
+    """The configurations of a repetition-set part, in their order."""
+    if kind == "latency":
+        return latency_names(plan, by_name)
+    return list(getattr(plan, REPETITION_SETS[SET_PARTS[kind]].configurations))
 
 
 def latency_names(plan: Plan, by_name: dict[str, Variant]) -> list[str]:
@@ -256,12 +264,10 @@ def main() -> None:
             chosen = [configs[n] for n in names]
             write_result(args.out / f"{benchmark}.json", benchmark, origin, parameters, chosen, runs)
 
-        if args.part in ("all", "latency"):
-            repetition_sets("latency", plan.repetitions, latency_names(plan, configs), "job_latency")
-        if args.part in ("all", "progress"):
-            repetition_sets("progress", plan.progress_repetitions, list(plan.progress_configs), "progress_cost")
-        if args.part in ("all", "levers"):
-            repetition_sets("levers", plan.lever_repetitions, list(plan.lever_configs), "job_levers")
+        for kind, benchmark in SET_PARTS.items():
+            if args.part in ("all", kind):
+                repetitions = getattr(plan, REPETITION_SETS[benchmark].repetitions)
+                repetition_sets(kind, repetitions, set_names(plan, kind, configs), benchmark)
         if args.part in ("all", "capacity"):
             origin = provenance(LOCAL_CORES, args.quick)
             runs = spawn("capacity", "quick" if args.quick else "full", 0, Path(folder))

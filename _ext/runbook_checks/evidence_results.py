@@ -213,7 +213,7 @@ def summarize(document: dict) -> dict[str, float]:
         return soak_figures(document)
     triggers = {c["name"]: c["trigger"] for c in document["configurations"]}
     summary: dict[str, float] = {}
-    if document["benchmark"] in ("job_latency", "progress_cost", "job_levers"):  # repetition sets of configurations
+    if document["benchmark"] in REPETITION_SETS:  # repetition sets of configurations
         per_config: dict[str, list[dict[str, float]]] = {}
         for run in document["runs"]:
             per_config.setdefault(run["configuration"], []).append(run_figures(run, triggers[run["configuration"]]))
