@@ -30,14 +30,14 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from .claim_model import figures, first_words, runbook_claims
+from .claim_model import figures, first_words
 from .context import CheckContext, Problem
 
 FIGURES_FILE = "claim_coverage.json"
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    found = runbook_claims(ctx.runbook, ctx.needs, ctx.config)
+    found = ctx.claims
     for claim in found:
         if claim.kind == "unaccounted":
             why = f": {claim.reason}" if claim.reason else ""

@@ -39,7 +39,7 @@ from docutils import nodes
 from sphinx_needs.nodes import Need
 from sphinx_needs.roles.need_ref import NeedRef
 
-from .claim_model import parts, runbook_claims, visible_html_text
+from .claim_model import Claim, parts, visible_html_text
 from .evidence_results import RESULTS_FOLDER, ResultError, figures
 from .model import QUOTED_FIGURE_CLASSES, is_cite, parse_pinpoint, pinpoint_by_source
 from .nodes import spec_value
@@ -264,9 +264,9 @@ def section_anchor(node: nodes.Node) -> str:
 
 
 def fingerprints(
-    runbook: nodes.document, docname: str, needs: Any, config: Any, collector: Collector
+    runbook: nodes.document, docname: str, needs: Any, claims: list[Claim], collector: Collector
 ) -> list[ClaimPrint]:
-    """The runbook's recommendations and reviewed inline claims, in page order."""
+    """The runbook's recommendations and reviewed inline claims (of `claims`, claim_model's), in page order."""
     prints: list[ClaimPrint] = []
     for node in runbook.findall(Need):
         need = needs.get(node["refid"]) or {}
@@ -275,7 +275,7 @@ def fingerprints(
         inputs, maturities = collector.need_inputs(node["refid"])
         prints.append(ClaimPrint(node["refid"], docname, need.get("lineno"), dict(inputs), dict(maturities)))
     taken: dict[str, int] = {}
-    for claim in runbook_claims(runbook, needs, config):
+    for claim in claims:
         if claim.in_need or claim.kind not in REVIEWED_KINDS or claim.node is None:
             continue
         units: list[nodes.Node] = [claim.node] if isinstance(claim.node, nodes.raw) else list(parts(claim.node))

@@ -39,6 +39,7 @@ Restating is judged per claim unit (the paragraph, item or row the reference sit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -263,29 +264,30 @@ class Reader:
         text = visible_text(parts(node))
         if isinstance(node, nodes.title) and isinstance(node.parent, nodes.section) and text in self.fixed_titles:
             return Verdict("descriptive")
-        problem = self.navigation_problem(text)
-        if not problem:
-            return Verdict("descriptive")
-        restated = self.restated(text, list(section_recs))
-        if restated:
-            return Verdict("reference", refs=restated)
-        return Verdict(
-            "unaccounted",
-            f"a heading or label with {problem} is a claim: reword it as navigation, or let it restate a "
+        return self.navigation_or_restating(
+            text,
+            section_recs,
+            "a heading or label with {problem} is a claim: reword it as navigation, or let it restate a "
             "recommendation of its section",
         )
 
     def comment(self, text: str, unit_refs: tuple[str, ...]) -> Verdict:
+        return self.navigation_or_restating(
+            text,
+            unit_refs,
+            "a code comment with {problem} is a claim: move it into the step's text, where it can show a basis",
+        )
+
+    def navigation_or_restating(self, text: str, candidates: Iterable[str], unaccounted: str) -> Verdict:
+        """Navigation text is descriptive; otherwise it must restate one of `candidates` (recommendation IDs),
+        else it is unaccounted with `unaccounted` ({problem}: what makes it more than navigation)."""
         problem = self.navigation_problem(text)
         if not problem:
             return Verdict("descriptive")
-        restated = self.restated(text, list(unit_refs))
+        restated = self.restated(text, list(candidates))
         if restated:
             return Verdict("reference", refs=restated)
-        return Verdict(
-            "unaccounted",
-            f"a code comment with {problem} is a claim: move it into the step's text, where it can show a basis",
-        )
+        return Verdict("unaccounted", unaccounted.format(problem=problem))
 
 
 def attribution_reason(names: list[str]) -> str:

@@ -103,6 +103,14 @@ class CheckContext:
         return sorted(self.app.env.found_docs)
 
     @cached_property
+    def claims(self) -> list[Any]:
+        """The runbook's claims (claim_model.Claim), classified once per check run: the coverage rule and the
+        claim fingerprints both read them."""
+        from .claim_model import runbook_claims  # claim_model imports model, which imports this module
+
+        return runbook_claims(self.runbook, self.needs, self.config)
+
+    @cached_property
     def bundle(self) -> BundleSpec:
         return load_bundle(self.repo_root, self.app.config.runbook_bundle_file)
 

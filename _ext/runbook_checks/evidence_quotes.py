@@ -135,27 +135,47 @@ class BenchRole(SphinxRole):
         return [nodes.problematic(self.rawtext, self.rawtext)], []
 
 
-class AssumedRole(BenchRole):
+class PolicyFigureRole(BenchRole):
+    """A figure the runbook policy declares, quoted by name: subclasses say which table, its prefix, how
+    a value renders and the quote's class."""
+
+    prefix: str
+    table: str  # the policy table, as messages name it
+    what: str  # one entry of it, as messages name it
+    css: str
+
+    def offered(self) -> dict[str, float]:
+        raise NotImplementedError
+
+    def render(self, name: str, value: float) -> str:
+        return formatted(name, value)
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        written, target = split_written(self.text)
+        offered = self.offered()
+        name = f"{self.prefix}{target}"
+        if name not in offered:
+            known = ", ".join(sorted(key.removeprefix(self.prefix) for key in offered)) or "none"
+            return self.fail(f"no {self.what} '{target}' in the runbook policy's {self.table} (known: {known})")
+        return self.rendered(self.render(name, offered[name]), written, target, self.css)
+
+
+class AssumedRole(PolicyFigureRole):
     """{assumed}`name`: one of the runbook policy's `[assumptions]`, rendered with its unit."""
 
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        written, target = split_written(self.text)
-        offered = assumed_figures(self.config)
-        name = f"{ASSUMED}{target}"
-        if name not in offered:
-            known = ", ".join(sorted(key.removeprefix(ASSUMED) for key in offered)) or "none"
-            return self.fail(f"no assumption '{target}' in the runbook policy's assumptions (known: {known})")
-        return self.rendered(formatted(name, offered[name]), written, target, QUOTED_FIGURE_CLASSES[1])
+    prefix, table, what, css = ASSUMED, "assumptions", "assumption", QUOTED_FIGURE_CLASSES[1]
+
+    def offered(self) -> dict[str, float]:
+        return assumed_figures(self.config)
 
 
-class ThresholdRole(BenchRole):
+class ThresholdRole(PolicyFigureRole):
     """{threshold}`name`: one of the runbook policy's `[evidence_thresholds]`, as the policy declares it."""
 
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        written, target = split_written(self.text)
-        offered = threshold_figures(self.config)
-        name = f"{THRESHOLD}{target}"
-        if name not in offered:
-            known = ", ".join(sorted(key.removeprefix(THRESHOLD) for key in offered)) or "none"
-            return self.fail(f"no threshold '{target}' in the runbook policy's evidence_thresholds (known: {known})")
-        return self.rendered(formatted_threshold(name, offered[name]), written, target, QUOTED_FIGURE_CLASSES[2])
+    prefix, table, what, css = THRESHOLD, "evidence_thresholds", "threshold", QUOTED_FIGURE_CLASSES[2]
+
+    def offered(self) -> dict[str, float]:
+        return threshold_figures(self.config)
+
+    def render(self, name: str, value: float) -> str:
+        return formatted_threshold(name, value)

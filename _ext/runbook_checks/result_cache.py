@@ -9,10 +9,11 @@ Callers must not change the returned document.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .evidence_results import load
+from .evidence_results import ResultError, load, result_files
 
 _documents: dict[tuple[str, int, int], dict[str, Any]] = {}
 
@@ -28,3 +29,13 @@ def load_once(path: Path) -> dict[str, Any]:
 
 def forget(*_: Any) -> None:
     _documents.clear()
+
+
+def committed_results(repo_root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """(path, document) of each committed result file that reads as one; evidence.py reports the others."""
+    for relative in result_files(repo_root):
+        path = repo_root / relative
+        try:
+            yield path, load_once(path)
+        except (OSError, ResultError):
+            continue

@@ -26,14 +26,12 @@ from .evidence_results import (
     CAPACITY,
     REPETITION_SETS,
     SAMPLED,
-    ResultError,
     SetPlan,
     line_of,
-    result_files,
     soak_spans_s,
     window_ms,
 )
-from .result_cache import load_once
+from .result_cache import committed_results
 
 # local_runner.local_spark_conf's note: how the spec's partitions were scaled to the local cores.
 SCALING = re.compile(
@@ -225,10 +223,5 @@ def run_problems(path: Path, document: dict) -> Iterator[Problem]:
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    for relative in result_files(ctx.repo_root):
-        path = ctx.repo_root / relative
-        try:
-            document = load_once(path)
-        except (OSError, ResultError):
-            continue  # evidence.py reports a file that is not a result file
+    for path, document in committed_results(ctx.repo_root):
         yield from run_problems(path, document)

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .context import CheckContext, Problem
-from .evidence_results import ResultError, line_of, result_files
-from .result_cache import load_once
+from .evidence_results import line_of
+from .result_cache import committed_results
 from .result_digest import DIGEST_KEY, digest
 
 SEAL_TOOL = "tools/seal_results.py"
@@ -38,10 +38,5 @@ def seal_problems(path: Path, document: dict) -> Iterator[Problem]:
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
-    for relative in result_files(ctx.repo_root):
-        path = ctx.repo_root / relative
-        try:
-            document = load_once(path)
-        except (OSError, ResultError):
-            continue  # evidence.py reports a file that is not a result file
+    for path, document in committed_results(ctx.repo_root):
         yield from seal_problems(path, document)

@@ -51,7 +51,7 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
     sections = read_lock(ctx.repo_root / lock_file)[0] if lock_file else {}  # section_drift.py reports refusals
     thresholds = dict(getattr(ctx.config, "runbook_evidence_thresholds", None) or {})
     collector = Collector(ctx.needs, ctx.doctree, facts, ctx.repo_root, assumptions, sections, thresholds)
-    printed = fingerprints(ctx.runbook, ctx.docname, ctx.needs, ctx.config, collector)
+    printed = fingerprints(ctx.runbook, ctx.docname, ctx.needs, ctx.claims, collector)
     today, clock = commit_date(ctx.repo_root, reviews)
     last = latest(reviews)
     periods = dict(ctx.config.runbook_review_expiry_days or {})
